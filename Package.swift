@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+// Gatehouse — a TLS-terminating edge gateway in front of uWSGI.
+// One target per concern; dependencies point down (see Sources/README.md).
+import PackageDescription
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+]
+let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "gatehouse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gatehouse", targets: ["gatehouse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
+    ],
+    targets: [
+        // C libraries, each behind exactly one Swift module.
+        .systemLibrary(name: "CGatehouseOpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CGatehouseBrotli", pkgConfig: "libbrotlienc libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CGatehouseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Pure layers.
+        .target(name: "GatehouseCompress", dependencies: ["CGatehouseBrotli", "CGatehouseZlib"]),
+        .target(name: "GatehouseManifest"),
+        .target(name: "GatehouseConfig"),
+        .target(name: "GatehouseHTTP", dependencies: [log,
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .target(name: "GatehouseAssets", dependencies: [
+            "GatehouseManifest", "GatehouseCompress",
+        ]),
+        .target(name: "GatehouseUWSGI", dependencies: [
+            "GatehouseHTTP",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+
+        // I/O layers.
+        .target(name: "GatehouseTLS", dependencies: [
+            "CGatehouseOpenSSL", log,
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "Atomics", package: "swift-atomics"),
+        ]),
+        .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log] + nio),
+        .target(name: "GatehouseProxy", dependencies: [
+            "GatehouseHTTP", "GatehouseUWSGI", log,
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ] + nio),
+        .target(name: "GatehouseCache", dependencies: ["GatehouseHTTP", log] + nio),
+
+        // Composition and the thin CLI.
+        .target(name: "GatehouseServer", dependencies: [
+            "GatehouseHTTP", "GatehouseTLS", "GatehouseConfig", "GatehouseStatic", "GatehouseProxy",
+            "GatehouseCache", "GatehouseManifest", log,
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ] + nio),
+        .executableTarget(name: "gatehouse", dependencies: [
+            "GatehouseServer", "GatehouseAssets", "GatehouseConfig", "GatehouseTLS", "GatehouseManifest", log,
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests: one target per module; real-process tests live in Tests/Integration (pytest).
+        .testTarget(name: "GatehouseCompressTests", dependencies: ["GatehouseCompress"]),
+        .testTarget(name: "GatehouseConfigTests", dependencies: ["GatehouseConfig"]),
+        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP"]),
+        .testTarget(name: "GatehouseAssetsTests", dependencies: ["GatehouseAssets", "GatehouseManifest", "GatehouseCompress"]),
+        .testTarget(name: "GatehouseUWSGITests", dependencies: [
+            "GatehouseUWSGI", .product(name: "NIOTestUtils", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+        .testTarget(name: "GatehouseTLSTests", dependencies: [
+            "GatehouseTLS", "CGatehouseOpenSSL", .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+        .testTarget(name: "GatehouseStaticTests", dependencies: ["GatehouseStatic", "GatehouseManifest"]),
+        .testTarget(name: "GatehouseProxyTests", dependencies: [
+            "GatehouseProxy", .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+        .testTarget(name: "GatehouseCacheTests", dependencies: ["GatehouseCache"]),
+        .testTarget(name: "GatehouseServerTests", dependencies: [
+            "GatehouseServer", .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+// GatehouseAssets — placeholder, replaced by the module's real files.

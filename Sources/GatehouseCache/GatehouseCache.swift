@@ -1,0 +1,1 @@
+// GatehouseCache — placeholder, replaced by the module's real files.

@@ -1,0 +1,1 @@
+// GatehouseCompress — placeholder, replaced by the module's real files.

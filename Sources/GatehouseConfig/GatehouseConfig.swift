@@ -1,0 +1,1 @@
+// GatehouseConfig — placeholder, replaced by the module's real files.

@@ -1,0 +1,1 @@
+// GatehouseProxy — placeholder, replaced by the module's real files.

@@ -1,0 +1,1 @@
+// GatehouseServer — placeholder, replaced by the module's real files.

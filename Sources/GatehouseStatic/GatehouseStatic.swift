@@ -1,0 +1,1 @@
+// GatehouseStatic — placeholder, replaced by the module's real files.

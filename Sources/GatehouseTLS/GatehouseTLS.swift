@@ -1,0 +1,1 @@
+// GatehouseTLS — placeholder, replaced by the module's real files.

@@ -1,0 +1,1 @@
+// GatehouseUWSGI — placeholder, replaced by the module's real files.
