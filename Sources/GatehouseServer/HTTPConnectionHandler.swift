@@ -1,0 +1,398 @@
+import GatehouseHTTP
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// Serves HTTP/1.1 requests on one connection: keep-alive, pipelining answered in order, HEAD, limits, body
+/// buffering for dynamic routes, and the response writer (pre-encoded head, one write for small responses,
+/// backpressured file and stream bodies).
+///
+/// Pipeline: `[TLSHandler] → RequestHeadGuard → HTTPRequestDecoder → HTTPConnectionHandler`.
+/// While a request is being answered, further parts are queued and socket reads are held back, so a
+/// pipelining client cannot make us buffer without bound.
+///
+/// Not Sendable: lives on its channel's event loop.
+final class HTTPConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private enum Queued {
+        case part(HTTPServerRequestPart)
+        case failure(HTTPResponseStatus, String)
+    }
+
+    /// The request being read.
+    private struct Current {
+        var request: GatewayRequest
+        var route: RouteDecision
+        var sink: RequestBodySink?
+        var bodyBytes: Int64 = 0
+        var startedAt: NIODeadline
+        var keepAlive: Bool
+        var bodyTimer: Scheduled<Void>?
+        var rateTimer: RepeatedTask?
+    }
+
+    private let shared: ConnectionContext
+    private let headGuard: RequestHeadGuard
+    private let serverName: () -> String?
+    private var current: Current?
+    private var responding = false
+    private var queue = CircularBuffer<Queued>()
+    private var pendingRead = false
+    private var requestCount = 0
+    private var draining = false
+    private var closed = false
+    private var context: ChannelHandlerContext?
+    private var fileIO: NonBlockingFileIO
+    private var dateCache: DateCache?
+
+    init(shared: ConnectionContext, headGuard: RequestHeadGuard, serverName: @escaping () -> String?) {
+        self.shared = shared
+        self.headGuard = headGuard
+        self.serverName = serverName
+        self.fileIO = NonBlockingFileIO(threadPool: .singleton)
+    }
+
+    // MARK: lifecycle
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        self.dateCache = shared.dateCaches.cache(for: context.eventLoop)
+        if !shared.registry.add(context.channel) {
+            context.close(promise: nil)
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closed = true
+        shared.registry.remove(context.channel)
+        if var c = current {
+            c.bodyTimer?.cancel()
+            c.rateTimer?.cancel()
+            c.sink?.release()
+            current = nil
+        }
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let e = event as? RequestHeadGuardEvent {
+            switch e {
+            case .requestLineTooLong: enqueueFailure(.uriTooLong, "request line longer than \(shared.settings.maxRequestLine) bytes")
+            case .headerTimeout: enqueueFailure(.requestTimeout, "header block not received in time")
+            case .idleTimeout:
+                if current == nil && !responding { context.close(promise: nil) }
+            }
+            return
+        }
+        if event is ServerDrainEvent {
+            draining = true
+            if current == nil && !responding && queue.isEmpty { context.close(promise: nil) }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if let parserError = error as? HTTPParserError {
+            if case .headerOverflow = parserError {
+                enqueueFailure(.requestHeaderFieldsTooLarge, "header block larger than \(shared.settings.maxHeaderSize) bytes")
+            } else {
+                enqueueFailure(.badRequest, "malformed request (\(parserError))")
+            }
+            return
+        }
+        if error is ByteToMessageDecoderError {
+            enqueueFailure(.badRequest, "malformed request")
+            return
+        }
+        // Transport errors (TLS failures, resets): nothing can be answered.
+        shared.logger.debug("connection error", metadata: ["gatehouse.error": "\(error)"])
+        context.close(promise: nil)
+    }
+
+    // MARK: reads (held back while answering)
+
+    func read(context: ChannelHandlerContext) {
+        if responding || !queue.isEmpty {
+            pendingRead = true
+        } else {
+            context.read()
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        if responding || !queue.isEmpty {
+            queue.append(.part(part))
+            return
+        }
+        handle(part, context: context)
+    }
+
+    private func enqueueFailure(_ status: HTTPResponseStatus, _ reason: String) {
+        guard let context else { return }
+        if responding || !queue.isEmpty {
+            queue.append(.failure(status, reason))
+        } else {
+            fail(status, reason: reason, context: context)
+        }
+    }
+
+    private func drainQueue(context: ChannelHandlerContext) {
+        while !responding, !closed, let next = queue.popFirst() {
+            switch next {
+            case .part(let part): handle(part, context: context)
+            case .failure(let status, let reason): fail(status, reason: reason, context: context)
+            }
+        }
+        if !responding && queue.isEmpty && pendingRead && !closed {
+            pendingRead = false
+            context.read()
+        }
+    }
+
+    // MARK: request parts
+
+    private func handle(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
+        switch part {
+        case .head(let head):
+            handleHead(head, context: context)
+        case .body(let buffer):
+            handleBody(buffer, context: context)
+        case .end:
+            handleEnd(context: context)
+        }
+    }
+
+    private func handleHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        headGuard.headReceived()
+        requestCount += 1
+        let settings = shared.settings
+        let requestID = head.headers.first(name: "x-request-id").flatMap { RequestID.isAcceptable($0) ? $0 : nil }
+            ?? RequestID.generate()
+        let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: serverName(),
+                                     remoteAddress: context.channel.remoteAddress,
+                                     localAddress: context.channel.localAddress, requestID: requestID)
+        let keepAlive = head.isKeepAlive && requestCount < settings.maxRequestsPerConnection && !draining
+        let route = shared.routerBox.current.route(request)
+        current = Current(request: request, route: route, sink: nil, startedAt: .now(), keepAlive: keepAlive)
+
+        if head.version.major != 1 {
+            return fail(.httpVersionNotSupported, reason: "unsupported HTTP version", context: context)
+        }
+        if head.version.minor >= 1 && !head.headers.contains(name: "host") {
+            return fail(.badRequest, reason: "HTTP/1.1 request without Host", context: context)
+        }
+        let contentLengths = head.headers[canonicalForm: "content-length"]
+        let declared: Int64? = contentLengths.first.flatMap { Int64($0) }
+        let chunked = head.headers[canonicalForm: "transfer-encoding"].contains { $0.lowercased() == "chunked" }
+        if !contentLengths.isEmpty && (declared == nil || declared! < 0 || Set(contentLengths).count > 1) {
+            return fail(.badRequest, reason: "malformed Content-Length", context: context)
+        }
+        if !contentLengths.isEmpty && head.headers.contains(name: "transfer-encoding") {
+            return fail(.badRequest, reason: "both Content-Length and Transfer-Encoding", context: context)
+        }
+        let hasBody = (declared ?? 0) > 0 || chunked
+        if route.wantsBody, let declared, declared > settings.clientMaxBodySize {
+            return fail(.payloadTooLarge, reason: "Content-Length \(declared) over client_max_body_size", context: context)
+        }
+        if let expect = head.headers.first(name: "expect") {
+            guard expect.lowercased() == "100-continue" else {
+                return fail(.expectationFailed, reason: "unsupported Expect: \(expect)", context: context)
+            }
+            if head.version.minor >= 1 && hasBody {
+                var buf = context.channel.allocator.buffer(capacity: 32)
+                buf.writeStaticString("HTTP/1.1 100 Continue\r\n\r\n")
+                context.writeAndFlush(wrapOutboundOut(buf), promise: nil)
+            }
+        }
+        if route.wantsBody && hasBody {
+            current!.sink = shared.bodySinkFactory(context.eventLoop, settings.clientMaxBodySize)
+            armBodyTimers(context: context)
+        }
+    }
+
+    private func armBodyTimers(context: ChannelHandlerContext) {
+        let settings = shared.settings
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        current?.bodyTimer = context.eventLoop.scheduleTask(in: settings.bodyTimeout) {
+            let handler = loopBound.value
+            if let ctx = handler.context, handler.current?.sink != nil, !handler.responding {
+                handler.fail(.requestTimeout, reason: "request body not received within the body timeout", context: ctx)
+            }
+        }
+        guard settings.minBodyRate > 0 else { return }
+        let grace = TimeAmount.seconds(5)
+        current?.rateTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: grace, delay: .seconds(1)) { task in
+            let handler = loopBound.value
+            guard let ctx = handler.context, let c = handler.current, c.sink != nil, !handler.responding else {
+                task.cancel()
+                return
+            }
+            let elapsed = Double((NIODeadline.now() - c.startedAt).nanoseconds) / 1e9
+            if Double(c.bodyBytes) / elapsed < Double(settings.minBodyRate) {
+                task.cancel()
+                handler.fail(.requestTimeout,
+                             reason: "request body slower than \(settings.minBodyRate) bytes/s", context: ctx)
+            }
+        }
+    }
+
+    private func handleBody(_ buffer: ByteBuffer, context: ChannelHandlerContext) {
+        guard current != nil else { return }
+        current!.bodyBytes += Int64(buffer.readableBytes)
+        guard let sink = current!.sink else { return }  // static/builtin routes discard bodies
+        if !sink.append(buffer) {
+            fail(.payloadTooLarge, reason: "request body over client_max_body_size", context: context)
+        }
+    }
+
+    private func handleEnd(context: ChannelHandlerContext) {
+        guard var c = current else { return }
+        c.bodyTimer?.cancel()
+        c.rateTimer?.cancel()
+        c.bodyTimer = nil
+        c.rateTimer = nil
+        current = c
+        responding = true
+        let logger = shared.logger
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let bodyFuture: EventLoopFuture<RequestBody> = c.sink?.finish() ?? context.eventLoop.makeSucceededFuture(.none)
+        bodyFuture.flatMap { body in
+            c.route.responder.respond(to: c.request, body: body, eventLoop: context.eventLoop, logger: logger)
+        }.hop(to: context.eventLoop).whenComplete { result in
+            let handler = loopBound.value
+            guard let ctx = handler.context, !handler.closed else {
+                c.sink?.release()
+                if case .success(let r) = result { ResponseWriter.discard(r.body) }
+                return
+            }
+            switch result {
+            case .success(let response):
+                handler.write(response, for: c, context: ctx)
+            case .failure(let error):
+                logger.error("responder failed", metadata: ["gatehouse.request.id": "\(c.request.requestID)",
+                                                            "gatehouse.error": "\(error)"])
+                handler.write(.text(.internalServerError, "500 Internal Server Error\n"), for: c, context: ctx)
+            }
+        }
+    }
+
+    /// Answers an error status and closes the connection (the request stream can no longer be trusted).
+    private func fail(_ status: HTTPResponseStatus, reason: String, context: ChannelHandlerContext) {
+        var c: Current
+        if let existing = current {
+            c = existing
+            c.bodyTimer?.cancel()
+            c.rateTimer?.cancel()
+        } else {
+            let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: "-")
+            let request = GatewayRequest(head: head, scheme: shared.scheme, remoteAddress: context.channel.remoteAddress,
+                                         requestID: RequestID.generate())
+            c = Current(request: request, route: RouteDecision(responder: BuiltinResponder(version: ""), wantsBody: false,
+                                                               name: "error"),
+                        startedAt: .now(), keepAlive: false)
+        }
+        c.keepAlive = false
+        current = c
+        responding = true
+        queue.removeAll()
+        shared.logger.info("rejected request", metadata: [
+            "gatehouse.status": "\(status.code)", "gatehouse.reason": "\(reason)",
+            "gatehouse.remote": "\(context.channel.remoteAddress?.description ?? "-")",
+        ])
+        let text = "\(status.code) \(status.reasonPhrase)\n"
+        write(.text(status, text), for: c, context: context)
+    }
+
+    // MARK: responses
+
+    private func write(_ response: GatewayResponse, for c: Current, context: ChannelHandlerContext) {
+        let settings = shared.settings
+        var response = response
+        var keepAlive = c.keepAlive && !draining
+        let upstreamReason = response.headers.first(name: UpstreamReason.headerName) ?? ""
+        response.headers.remove(name: UpstreamReason.headerName)
+        let isHead = c.request.head.method == .HEAD
+        let noBody = isHead || response.status.code == 304 || response.status.code == 204 || response.status.code < 200
+        if !noBody && !response.headers.contains(name: "content-length"),
+           let length = ResponseWriter.knownLength(response.body) {
+            response.headers.add(name: "content-length", value: String(length))
+        }
+        if !noBody && !response.headers.contains(name: "content-length") {
+            // Unknown length (a stream): HTTP/1.1 clients get chunked, others a close-delimited body.
+            if c.request.head.version.minor >= 1 {
+                response.headers.add(name: "transfer-encoding", value: "chunked")
+            } else {
+                keepAlive = false
+            }
+        }
+        var head = context.channel.allocator.buffer(capacity: 512)
+        ResponseHeadEncoder.write(status: response.status, headers: response.headers,
+                                  date: dateCache?.current() ?? "", server: settings.serverHeader, keepAlive: keepAlive,
+                                  hsts: shared.scheme == "https" ? settings.hsts : nil, into: &head)
+        let chunked = response.headers.contains(name: "transfer-encoding")
+        let body: GatewayResponseBody = noBody ? .empty : response.body
+        if noBody { ResponseWriter.discard(response.body) }
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked)
+        writer.write(head: head, body: body).whenComplete { result in
+            let handler = loopBound.value
+            c.sink?.release()
+            let sent: Int64
+            switch result {
+            case .success(let n): sent = n
+            case .failure: sent = 0
+            }
+            handler.finished(c, response: response, upstreamReason: upstreamReason, bodyBytes: sent, keepAlive: keepAlive,
+                             failed: { if case .failure = result { return true } else { return false } }())
+        }
+    }
+
+    private func finished(_ c: Current, response: GatewayResponse, upstreamReason: String, bodyBytes: Int64, keepAlive: Bool, failed: Bool) {
+        let elapsed = Double((NIODeadline.now() - c.startedAt).nanoseconds) / 1e9
+        if let log = shared.accessLog {
+            let h = c.request.head
+            log.log(AccessLogRecord(
+                remoteAddress: Self.ip(c.request.remoteAddress), method: "\(h.method.rawValue)", uri: h.uri,
+                version: "HTTP/\(h.version.major).\(h.version.minor)", status: Int(response.status.code),
+                bodyBytes: bodyBytes, referer: h.headers.first(name: "referer") ?? "",
+                userAgent: h.headers.first(name: "user-agent") ?? "", durationSeconds: elapsed,
+                requestID: c.request.requestID,
+                upstreamReason: upstreamReason,
+                cacheStatus: response.headers.first(name: "x-cache-status") ?? ""))
+        }
+        current = nil
+        responding = false
+        guard let context, !closed else { return }
+        if failed || !keepAlive {
+            context.close(promise: nil)
+            return
+        }
+        if draining && queue.isEmpty {
+            context.close(promise: nil)
+            return
+        }
+        headGuard.awaitNextRequest()
+        drainQueue(context: context)
+    }
+
+    static func ip(_ address: SocketAddress?) -> String {
+        guard let address else { return "-" }
+        return address.ipAddress ?? "\(address)"
+    }
+}
+
+/// The name of a response header responders may set to tell the server why an upstream exchange failed;
+/// the server logs it and strips it before the response goes out.
+public enum UpstreamReason {
+    public static let headerName = "x-gatehouse-upstream-reason"
+}

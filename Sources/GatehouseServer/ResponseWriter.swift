@@ -1,0 +1,160 @@
+import GatehouseHTTP
+import NIOCore
+import NIOPosix
+
+/// Writes one response (pre-encoded head + body) to a connection, with backpressure for file and stream
+/// bodies: the next chunk is read only when the previous one was written.
+///
+/// Small responses go out as one buffer (one `SSL_write`, one record). Not Sendable: use on the loop.
+struct ResponseWriter {
+    /// Bodies up to this size are copied behind the head so head and body leave in one write.
+    static let coalesceLimit = 16 * 1024
+    static let fileChunkSize = 64 * 1024
+
+    let context: ChannelHandlerContext
+    let fileIO: NonBlockingFileIO
+    let chunked: Bool
+
+    /// Writes head and body; the future gives the number of body bytes written.
+    func write(head: ByteBuffer, body: GatewayResponseBody) -> EventLoopFuture<Int64> {
+        let eventLoop = context.eventLoop
+        switch body {
+        case .buffer(let b) where !chunked && b.readableBytes <= Self.coalesceLimit:
+            var combined = head
+            var b2 = b
+            combined.writeBuffer(&b2)
+            return context.writeAndFlush(NIOAny(combined)).map { Int64(b.readableBytes) }
+        default:
+            context.write(NIOAny(head), promise: nil)
+            return writeBody(body).flatMap { n in
+                if self.chunked {
+                    var end = self.context.channel.allocator.buffer(capacity: 5)
+                    end.writeStaticString("0\r\n\r\n")
+                    return self.context.writeAndFlush(NIOAny(end)).map { n }
+                }
+                self.context.flush()
+                return eventLoop.makeSucceededFuture(n)
+            }
+        }
+    }
+
+    private func send(_ buffer: ByteBuffer, flush: Bool) -> EventLoopFuture<Void> {
+        var out = buffer
+        if chunked {
+            guard buffer.readableBytes > 0 else { return context.eventLoop.makeSucceededVoidFuture() }
+            var framed = context.channel.allocator.buffer(capacity: buffer.readableBytes + 16)
+            framed.writeString(String(buffer.readableBytes, radix: 16))
+            framed.writeStaticString("\r\n")
+            var b = buffer
+            framed.writeBuffer(&b)
+            framed.writeStaticString("\r\n")
+            out = framed
+        }
+        if flush { return context.writeAndFlush(NIOAny(out)) }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        context.write(NIOAny(out), promise: promise)
+        return promise.futureResult
+    }
+
+    private func writeBody(_ body: GatewayResponseBody) -> EventLoopFuture<Int64> {
+        let eventLoop = context.eventLoop
+        switch body {
+        case .empty:
+            return eventLoop.makeSucceededFuture(0)
+        case .buffer(let b):
+            let n = Int64(b.readableBytes)
+            return send(b, flush: true).map { n }
+        case .parts(let parts):
+            var future = eventLoop.makeSucceededFuture(Int64(0))
+            for part in parts {
+                future = future.flatMap { total in self.writeBody(part).map { total + $0 } }
+            }
+            return future
+        case .file(let path, let offset, let length, let deleteWhenDone):
+            let loopBound = NIOLoopBound(self, eventLoop: eventLoop)
+            let result = fileIO.openFile(_deprecatedPath: path, eventLoop: eventLoop).flatMap { handle, _ in
+                self.fileIO.readChunked(fileHandle: handle, fromOffset: offset, byteCount: Int(length),
+                                        chunkSize: Self.fileChunkSize, allocator: self.context.channel.allocator,
+                                        eventLoop: eventLoop) { chunk in
+                    loopBound.value.send(chunk, flush: true)
+                }.always { _ in try? handle.close() }
+            }.map { length }
+            if deleteWhenDone {
+                result.whenComplete { _ in _ = self.fileIO.unlink(path: path, eventLoop: eventLoop) }
+            }
+            return result
+        case .stream(let stream):
+            let promise = eventLoop.makePromise(of: Int64.self)
+            pump(stream, total: 0, promise: promise)
+            promise.futureResult.whenFailure { _ in stream.cancel() }
+            return promise.futureResult
+        }
+    }
+
+    private func pump(_ stream: ResponseBodyStream, total: Int64, promise: EventLoopPromise<Int64>) {
+        let eventLoop = context.eventLoop
+        let loopBound = NIOLoopBound(self, eventLoop: eventLoop)
+        stream.next(on: eventLoop).hop(to: eventLoop).whenComplete { result in
+            let writer = loopBound.value
+            switch result {
+            case .failure(let error):
+                promise.fail(error)
+            case .success(nil):
+                promise.succeed(total)
+            case .success(let chunk?):
+                let n = Int64(chunk.readableBytes)
+                writer.send(chunk, flush: true).whenComplete { r in
+                    switch r {
+                    case .success: writer.pump(stream, total: total + n, promise: promise)
+                    case .failure(let e): promise.fail(e)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The body's length when it is known without producing it.
+    static func knownLength(_ body: GatewayResponseBody) -> Int64? {
+        switch body {
+        case .empty: return 0
+        case .buffer(let b): return Int64(b.readableBytes)
+        case .file(_, _, let length, _): return length
+        case .parts(let parts):
+            var total: Int64 = 0
+            for p in parts {
+                guard let n = knownLength(p) else { return nil }
+                total += n
+            }
+            return total
+        case .stream: return nil
+        }
+    }
+
+    /// Releases what a body holds when it will not be written (HEAD, 304, closed connection).
+    static func discard(_ body: GatewayResponseBody) {
+        switch body {
+        case .empty, .buffer: break
+        case .file(let path, _, _, let deleteWhenDone):
+            if deleteWhenDone {
+                NIOThreadPool.singleton.submit { _ in _ = unlink(path) }
+            }
+        case .parts(let parts): parts.forEach(discard)
+        case .stream(let s): s.cancel()
+        }
+    }
+}
+
+/// Request IDs: accepted from clients when short and printable, otherwise generated (128 random bits, hex).
+enum RequestID {
+    static func isAcceptable(_ value: String) -> Bool {
+        value.utf8.count <= 128 && !value.isEmpty && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    }
+
+    static func generate() -> String {
+        var g = SystemRandomNumberGenerator()
+        let a = g.next() as UInt64
+        let b = g.next() as UInt64
+        let hex = String(a, radix: 16) + String(b, radix: 16)
+        return String(repeating: "0", count: max(0, 32 - hex.count)) + hex
+    }
+}
