@@ -1,0 +1,167 @@
+"""Shared fixtures for the real-process tests: the built `gatehouse` binary, free loopback ports, test
+certificates, a Gatehouse process and a real uWSGI process, each stopped by PID."""
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+from pki import CA
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("GATEHOUSE_BIN", str(REPO / ".build" / "debug" / "gatehouse"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, timeout=15.0, proc=None):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} before listening on {port}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listening on {port}")
+
+
+class Gatehouse:
+    """A `gatehouse serve` process on free loopback ports."""
+
+    def __init__(self, workdir, args=(), config=None, tls=True, certs=None):
+        self.workdir = pathlib.Path(workdir)
+        self.https_port = free_port()
+        self.http_port = free_port()
+        self.access_log = self.workdir / "access.log"
+        self.log_path = self.workdir / "gatehouse.log"
+        cmd = [BIN, "serve", "--https", f"127.0.0.1:{self.https_port}", "--http", f"127.0.0.1:{self.http_port}",
+               "--access-log", str(self.access_log)]
+        if config:
+            cfg = self.workdir / "gatehouse.toml"
+            cfg.write_text(config)
+            cmd += ["-c", str(cfg)]
+        for cert, key in (certs or []):
+            cmd += ["--cert", str(cert), "--key", str(key)]
+        if not tls:
+            cmd.append("--insecure-plaintext")
+        cmd += list(args)
+        self.cmd = cmd
+        self.proc = None
+
+    def start(self):
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(self.cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)
+        wait_for_port(self.https_port, proc=self.proc)
+        return self
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+    def url(self, path="/"):
+        return f"https://localhost:{self.https_port}{path}"
+
+    def stop(self, sig=signal.SIGTERM, timeout=20):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc:
+            self.log.close()
+        return self.proc.returncode if self.proc else None
+
+    def logs(self):
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def fd_count(self):
+        return len(os.listdir(f"/proc/{self.pid}/fd"))
+
+    def rss_kb(self):
+        for line in pathlib.Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+
+class UWSGI:
+    """The example app under Debian's uWSGI on a Unix socket."""
+
+    def __init__(self, workdir, processes=2, threads=1, extra=()):
+        self.workdir = pathlib.Path(workdir)
+        self.socket = self.workdir / f"app-{free_port()}.sock"
+        self.log_path = self.workdir / "uwsgi.log"
+        self.cmd = ["uwsgi", "--ini", str(REPO / "Examples" / "app" / "uwsgi.ini"), "--socket", str(self.socket),
+                    "--processes", str(processes), "--threads", str(threads), *extra]
+        self.proc = None
+
+    def start(self):
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(self.cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)
+        deadline = time.time() + 15
+        while not self.socket.exists():
+            if self.proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError("uWSGI did not start: " + self.log_path.read_text(errors="replace")[-2000:])
+            time.sleep(0.05)
+        return self
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.log.close()
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory):
+    """A test CA with an ECDSA localhost leaf, a second name, a wildcard and an RSA pair for localhost."""
+    d = tmp_path_factory.mktemp("pki")
+    ca = CA(d)
+    ca.localhost = ca.issue("localhost", ["localhost", "127.0.0.1", "::1"])
+    ca.localhost_rsa = ca.issue("localhost-rsa", ["localhost", "127.0.0.1", "::1"], kind="rsa")
+    ca.other = ca.issue("other", ["other.test"])
+    ca.wildcard = ca.issue("wild", ["*.example.test"])
+    return ca
+
+
+@pytest.fixture
+def gatehouse_factory(tmp_path):
+    started = []
+
+    def make(**kwargs):
+        g = Gatehouse(tmp_path, **kwargs)
+        started.append(g)
+        return g.start()
+
+    yield make
+    for g in started:
+        g.stop()
+
+
+@pytest.fixture
+def uwsgi_factory(tmp_path):
+    started = []
+
+    def make(**kwargs):
+        u = UWSGI(tmp_path, **kwargs)
+        started.append(u)
+        return u.start()
+
+    yield make
+    for u in started:
+        u.stop()
