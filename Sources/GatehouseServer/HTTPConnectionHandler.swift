@@ -153,7 +153,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             case .failure(let status, let reason): fail(status, reason: reason, context: context)
             }
         }
-        if !responding && queue.isEmpty && pendingRead && !closed {
+        if !responding && queue.isEmpty && !closed {
+            // Always ask for more: the decoder may hold further pipelined requests it parses only on read().
             pendingRead = false
             context.read()
         }
@@ -183,7 +184,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                                      localAddress: context.channel.localAddress, requestID: requestID)
         let keepAlive = head.isKeepAlive && requestCount < settings.maxRequestsPerConnection && !draining
         let route = shared.routerBox.current.route(request)
-        current = Current(request: request, route: route, sink: nil, startedAt: .now(), keepAlive: keepAlive)
+        current = Current(request: request, route: route, sink: nil, startedAt: context.eventLoop.now, keepAlive: keepAlive)
 
         if head.version.major != 1 {
             return fail(.httpVersionNotSupported, reason: "unsupported HTTP version", context: context)
@@ -237,7 +238,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                 task.cancel()
                 return
             }
-            let elapsed = Double((NIODeadline.now() - c.startedAt).nanoseconds) / 1e9
+            let elapsed = Double((ctx.eventLoop.now - c.startedAt).nanoseconds) / 1e9
             if Double(c.bodyBytes) / elapsed < Double(settings.minBodyRate) {
                 task.cancel()
                 handler.fail(.requestTimeout,
@@ -299,7 +300,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                                          requestID: RequestID.generate())
             c = Current(request: request, route: RouteDecision(responder: BuiltinResponder(version: ""), wantsBody: false,
                                                                name: "error"),
-                        startedAt: .now(), keepAlive: false)
+                        startedAt: context.eventLoop.now, keepAlive: false)
         }
         c.keepAlive = false
         current = c
@@ -358,7 +359,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func finished(_ c: Current, response: GatewayResponse, upstreamReason: String, bodyBytes: Int64, keepAlive: Bool, failed: Bool) {
-        let elapsed = Double((NIODeadline.now() - c.startedAt).nanoseconds) / 1e9
+        let elapsed = Double(((context?.eventLoop.now ?? .now()) - c.startedAt).nanoseconds) / 1e9
         if let log = shared.accessLog {
             let h = c.request.head
             log.log(AccessLogRecord(

@@ -1,0 +1,202 @@
+import GatehouseHTTP
+import Logging
+import NIOCore
+import NIOEmbedded
+import NIOHTTP1
+import XCTest
+
+@testable import GatehouseServer
+
+/// The connection handler and head guard in an EmbeddedChannel: exact bytes in, exact bytes out.
+final class HTTPConnectionHandlerTests: XCTestCase {
+    private func makeChannel(settings: ServerSettings = ServerSettings(),
+                             router: any RequestRouter = GatewayRouter(builtin: BuiltinResponder(version: "test")))
+        throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel()
+        let shared = ConnectionContext(settings: settings, scheme: "https", routerBox: RouterBox(router),
+                                       accessLog: nil, logger: Logger(label: "test"),
+                                       bodySinkFactory: { loop, limit in MemoryBodySink(eventLoop: loop, limit: limit) },
+                                       registry: ConnectionRegistry(), dateCaches: DateCacheSet())
+        let guardHandler = RequestHeadGuard(maxRequestLine: settings.maxRequestLine, headerTimeout: settings.headerTimeout,
+                                            keepAliveTimeout: settings.keepAliveTimeout)
+        var limits = NIOHTTPDecoderLimitConfiguration()
+        limits.maxHeaderListSize = settings.maxHeaderSize
+        let decoder = ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes,
+                                                              informationalResponseStrategy: .drop,
+                                                              limitConfiguration: limits))
+        let handler = HTTPConnectionHandler(shared: shared, headGuard: guardHandler, serverName: { nil })
+        try channel.pipeline.syncOperations.addHandlers([guardHandler, decoder, handler])
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
+        return channel
+    }
+
+    private func readAll(_ channel: EmbeddedChannel) throws -> String {
+        var out = ""
+        while let b = try channel.readOutbound(as: ByteBuffer.self) {
+            out += String(buffer: b)
+        }
+        return out
+    }
+
+    func testPipelinedRequestsAreAnsweredInOrder() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(ByteBuffer(string:
+            "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /_gatehouse/status HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        let statuses = out.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) }
+        XCTAssertEqual(statuses, ["404", "200", "404"])
+        XCTAssertTrue(channel.isActive)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testHeadHasLengthButNoBody() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(ByteBuffer(string: "HEAD /_gatehouse/status HTTP/1.1\r\nHost: x\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        XCTAssertTrue(out.contains("content-length: "))
+        XCTAssertTrue(out.hasSuffix("\r\n\r\n"), "HEAD must not carry a body")
+        XCTAssertTrue(out.contains("strict-transport-security: max-age=63072000\r\n"))
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testRequestLineTooLongIs414AndCloses() throws {
+        var settings = ServerSettings()
+        settings.maxRequestLine = 64
+        let channel = try makeChannel(settings: settings)
+        try channel.writeInbound(ByteBuffer(string: "GET /" + String(repeating: "a", count: 100)))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 414 "), out)
+        XCTAssertTrue(out.contains("connection: close"))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testHeaderBlockTooLargeIs431() throws {
+        var settings = ServerSettings()
+        settings.maxHeaderSize = 256
+        let channel = try makeChannel(settings: settings)
+        try? channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\nHost: x\r\nX-A: " + String(repeating: "b", count: 400) + "\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 431 "), out)
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testHeaderTimeoutIs408() throws {
+        var settings = ServerSettings()
+        settings.headerTimeout = .seconds(2)
+        let channel = try makeChannel(settings: settings)
+        try channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\nHo"))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        XCTAssertEqual(try readAll(channel), "")
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testIdleKeepAliveConnectionIsClosedQuietly() throws {
+        var settings = ServerSettings()
+        settings.keepAliveTimeout = .seconds(5)
+        let channel = try makeChannel(settings: settings)
+        try channel.writeInbound(ByteBuffer(string: "GET /x HTTP/1.1\r\nHost: x\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 404"))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(4))
+        XCTAssertTrue(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        XCTAssertEqual(try readAll(channel), "")
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testMaxRequestsPerConnectionClosesAfterTheLast() throws {
+        var settings = ServerSettings()
+        settings.maxRequestsPerConnection = 2
+        let channel = try makeChannel(settings: settings)
+        try channel.writeInbound(ByteBuffer(string: "GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertEqual(out.components(separatedBy: "HTTP/1.1 404").count - 1, 2)
+        XCTAssertTrue(out.hasSuffix("404 Not Found\n"))
+        XCTAssertEqual(out.components(separatedBy: "connection: close").count - 1, 1)
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testHTTP11WithoutHostIs400() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 400 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testContentLengthWithTransferEncodingIs400() throws {
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        try? channel.writeInbound(ByteBuffer(string:
+            "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 400 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testChunkedBodyIsBufferedWholeForDynamicRoutes() throws {
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        try channel.writeInbound(ByteBuffer(string:
+            "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 OK\r\n"), out)
+        XCTAssertTrue(out.hasSuffix("\r\n\r\nabcde"), out)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testOversizedDeclaredBodyIs413() throws {
+        var settings = ServerSettings()
+        settings.clientMaxBodySize = 10
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 413 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testExpectContinueIsAnsweredBeforeTheBody() throws {
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        try channel.writeInbound(ByteBuffer(string:
+            "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n"))
+        XCTAssertEqual(try readAll(channel), "HTTP/1.1 100 Continue\r\n\r\n")
+        try channel.writeInbound(ByteBuffer(string: "hi"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasSuffix("\r\n\r\nhi"))
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testSlowBodyBelowMinimumRateIs408() throws {
+        var settings = ServerSettings()
+        settings.minBodyRate = 100
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"))
+        for _ in 0..<7 {
+            try channel.writeInbound(ByteBuffer(string: "x"))
+            channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        }
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
+        XCTAssertFalse(channel.isActive)
+    }
+}
+
+/// Answers with the request body (a stand-in for a dynamic backend in these handler tests).
+struct EchoResponder: Responder {
+    func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop, logger: Logger)
+        -> EventLoopFuture<GatewayResponse> {
+        guard case .buffer(let b) = body else { return eventLoop.makeSucceededFuture(.text(.ok, "")) }
+        return eventLoop.makeSucceededFuture(GatewayResponse(status: .ok, body: .buffer(b)))
+    }
+}
