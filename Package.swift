@@ -62,6 +62,7 @@ let package = Package(
         .target(name: "GatehouseServer", dependencies: [
             "GatehouseHTTP", "GatehouseTLS", "GatehouseConfig", "GatehouseStatic", "GatehouseProxy",
             "GatehouseCache", "GatehouseManifest", log,
+            .product(name: "Atomics", package: "swift-atomics"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ] + nio),
         .executableTarget(name: "gatehouse", dependencies: [

@@ -13,9 +13,11 @@ final class ConnectionContext: Sendable {
     let bodySinkFactory: RequestBodySinkFactory
     let registry: ConnectionRegistry
     let dateCaches: DateCacheSet
+    let metrics: GatewayMetrics
 
     init(settings: ServerSettings, scheme: String, routerBox: RouterBox, accessLog: AccessLog?, logger: Logger,
-         bodySinkFactory: @escaping RequestBodySinkFactory, registry: ConnectionRegistry, dateCaches: DateCacheSet) {
+         bodySinkFactory: @escaping RequestBodySinkFactory, registry: ConnectionRegistry, dateCaches: DateCacheSet,
+         metrics: GatewayMetrics = GatewayMetrics()) {
         self.settings = settings
         self.scheme = scheme
         self.routerBox = routerBox
@@ -24,6 +26,7 @@ final class ConnectionContext: Sendable {
         self.bodySinkFactory = bodySinkFactory
         self.registry = registry
         self.dateCaches = dateCaches
+        self.metrics = metrics
     }
 }
 

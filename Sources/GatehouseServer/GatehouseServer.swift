@@ -32,6 +32,10 @@ public final class GatehouseServer: @unchecked Sendable {
     private let registry = ConnectionRegistry()
     private let dateCaches = DateCacheSet()
     private var listeners: [Channel] = []
+    /// Server-level counters (responses by class, bytes, connections).
+    public let metrics = GatewayMetrics()
+    /// The admin listener's router, if one is configured.
+    public var adminRouter: (any RequestRouter)?
 
     /// Creates a server. `tls` nil serves the HTTPS listeners in clear text (tests only).
     public init(settings: ServerSettings, router: RouterBox, tls: TLSChannelInstaller?, logger: Logger,
@@ -54,19 +58,32 @@ public final class GatehouseServer: @unchecked Sendable {
         let httpsPort = settings.https.first?.port ?? 443
         let httpsContext = ConnectionContext(settings: settings, scheme: "https", routerBox: routerBox,
                                              accessLog: accessLog, logger: logger, bodySinkFactory: bodySinkFactory,
-                                             registry: registry, dateCaches: dateCaches)
+                                             registry: registry, dateCaches: dateCaches, metrics: metrics)
         let redirectRouter = RouterBox(FixedRouter(decision: RouteDecision(
             responder: RedirectResponder(httpsPort: httpsPort), wantsBody: false, name: "redirect")))
         var httpSettings = settings
         httpSettings.hsts = nil
         let httpContext = ConnectionContext(settings: httpSettings, scheme: "http", routerBox: redirectRouter,
                                             accessLog: accessLog, logger: logger, bodySinkFactory: bodySinkFactory,
-                                            registry: registry, dateCaches: dateCaches)
+                                            registry: registry, dateCaches: dateCaches, metrics: metrics)
         for listen in settings.https {
             listeners.append(try bind(listen, context: httpsContext, tls: tls))
         }
         for listen in settings.http {
             listeners.append(try bind(listen, context: httpContext, tls: nil))
+        }
+        if let adminRouter, !settings.admin.isEmpty {
+            var adminSettings = httpSettings
+            adminSettings.maxRequestsPerConnection = 100
+            let adminContext = ConnectionContext(settings: adminSettings, scheme: "http", routerBox: RouterBox(adminRouter),
+                                                 accessLog: nil, logger: logger, bodySinkFactory: bodySinkFactory,
+                                                 registry: registry, dateCaches: dateCaches, metrics: GatewayMetrics())
+            for listen in settings.admin {
+                guard Self.isLoopback(listen.host) else {
+                    throw ListenError(address: listen.description, problem: "the admin listener must be on loopback")
+                }
+                listeners.append(try bind(listen, context: adminContext, tls: nil))
+            }
         }
         boundAddresses = listeners.compactMap { $0.localAddress }
     }
@@ -107,6 +124,10 @@ public final class GatehouseServer: @unchecked Sendable {
         } catch {
             throw ListenError(address: listen.description, problem: "\(error)")
         }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     static func describe(_ error: IOError) -> String {

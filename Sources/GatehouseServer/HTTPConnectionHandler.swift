@@ -61,6 +61,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         self.dateCache = shared.dateCaches.cache(for: context.eventLoop)
+        shared.metrics.connectionOpened()
         if !shared.registry.add(context.channel) {
             context.close(promise: nil)
         }
@@ -72,6 +73,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         closed = true
+        shared.metrics.connectionClosed()
         shared.registry.remove(context.channel)
         if var c = current {
             c.bodyTimer?.cancel()
@@ -359,6 +361,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func finished(_ c: Current, response: GatewayResponse, upstreamReason: String, bodyBytes: Int64, keepAlive: Bool, failed: Bool) {
+        shared.metrics.recordResponse(status: Int(response.status.code), bodyBytes: bodyBytes)
         let elapsed = Double(((context?.eventLoop.now ?? .now()) - c.startedAt).nanoseconds) / 1e9
         if let log = shared.accessLog {
             let h = c.request.head

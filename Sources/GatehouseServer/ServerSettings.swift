@@ -20,6 +20,8 @@ public struct ServerSettings: Sendable {
     public var https: [Listen] = [Listen(host: "127.0.0.1", port: 8443)]
     /// Plain-HTTP listeners that redirect to HTTPS (empty: none).
     public var http: [Listen] = [Listen(host: "127.0.0.1", port: 8080)]
+    /// Admin listeners (loopback only; empty: none): metrics, reload, cache purge.
+    public var admin: [Listen] = []
     /// Number of event loops (0 = one per core).
     public var workers: Int = 0
     /// The `Server` header value.
