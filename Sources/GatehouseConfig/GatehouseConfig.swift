@@ -1,1 +1,0 @@
-// GatehouseConfig — placeholder, replaced by the module's real files.
