@@ -17,7 +17,7 @@ extension ConfigDecoder {
         return p
     }
 
-    static func upstream(_ r: TableReader) -> GatehouseConfiguration.Upstream? {
+    static func upstream(_ r: TableReader) -> GatehouseConfiguration.Upstream {
         defer { r.finish() }
         let nameConverter = ValueConverter<String>.string.checked { name in
             !name.isEmpty && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
@@ -38,7 +38,8 @@ extension ConfigDecoder {
         u.connectTimeout = r.read("connect_timeout", .positiveDuration, default: u.connectTimeout)
         u.readTimeout = r.read("read_timeout", .positiveDuration, default: u.readTimeout)
         u.failTimeout = r.read("fail_timeout", .duration(), default: u.failTimeout)
-        return servers == nil ? nil : u
+        // Returned even when `servers` is wrong (already reported), so routes naming it are not reported too.
+        return u
     }
 
     static func route(_ r: TableReader) -> GatehouseConfiguration.Route? {

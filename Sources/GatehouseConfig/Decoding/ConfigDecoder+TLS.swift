@@ -25,11 +25,11 @@ extension ConfigDecoder {
         t.pollInterval = r.read("poll_interval", .duration(), default: t.pollInterval)
         t.debounce = r.read("debounce", .duration(), default: t.debounce)
         t.expiryWarning = r.read("expiry_warning", .duration(), default: t.expiryWarning)
-        if let pairs = r.tableArray("certificate") { t.certificates = pairs.compactMap(certificate) }
+        if let pairs = r.tableArray("certificate") { t.certificates = pairs.map(certificate) }
         return t
     }
 
-    static func certificate(_ r: TableReader) -> GatehouseConfiguration.TLS.Certificate? {
+    static func certificate(_ r: TableReader) -> GatehouseConfiguration.TLS.Certificate {
         defer { r.finish() }
         let cert = r.require("cert", .path("cert"), "name the certificate's PEM file, like cert = \"certs/site.pem\"")
         let key = r.require("key", .path("key"), "name the private key's PEM file, like key = \"certs/site-key.pem\"")
@@ -38,9 +38,10 @@ extension ConfigDecoder {
         })
         let names = r.read("names", .list(of: .serverName), default: [])
         let isDefault = r.read("default", .bool, default: false)
-        guard let cert, let key else { return nil }
+        // A pair with a missing file is still returned (its problem is reported), so that checks over all pairs
+        // do not add a second, misleading problem such as "at least one certificate is required".
         return GatehouseConfiguration.TLS.Certificate(
-            certificateFile: cert, keyFile: key, chainFile: chain?.isEmpty == false ? chain : nil,
+            certificateFile: cert ?? "", keyFile: key ?? "", chainFile: chain?.isEmpty == false ? chain : nil,
             names: names, isDefault: isDefault)
     }
 }

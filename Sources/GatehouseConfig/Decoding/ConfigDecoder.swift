@@ -16,7 +16,7 @@ enum ConfigDecoder {
         config.staticOptions = staticOptions(reader.section("static_options"))
         config.assets = assets(reader.section("assets"))
         config.proxy = proxy(reader.section("proxy"))
-        if let pools = reader.tableArray("upstream") { config.upstreams = pools.compactMap(upstream) }
+        if let pools = reader.tableArray("upstream") { config.upstreams = pools.map(upstream) }
         if let routes = reader.tableArray("route") { config.routes = routes.compactMap(route) }
         config.cache = cache(reader.section("cache"))
         config.admin = admin(reader.section("admin"))

@@ -112,7 +112,9 @@ final class TableReader {
     static func closest(to key: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, editDistance(Array(key), Array($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(1, min(key.count, best.0.count) / 3) ? best.0 : nil
+        if best.1 <= max(2, min(key.count, best.0.count) / 3) { return best.0 }
+        // A truncated or extended name (`max_header` for `max_header_size`).
+        return key.count >= 4 ? candidates.first { $0.hasPrefix(key) || key.hasPrefix($0) } : nil
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

@@ -5,7 +5,7 @@ extension TOMLParser {
         advance()
         var out: [UInt8] = []
         while true {
-            guard let c = peek() else { throw error("unterminated string (opened on line \(startLine))") }
+            guard let c = peek() else { throw error("unterminated string", line: startLine) }
             switch c {
             case .quote:
                 advance()
@@ -25,7 +25,7 @@ extension TOMLParser {
         advance()
         var out: [UInt8] = []
         while true {
-            guard let c = peek() else { throw error("unterminated string (opened on line \(startLine))") }
+            guard let c = peek() else { throw error("unterminated string", line: startLine) }
             switch c {
             case .apostrophe:
                 advance()
@@ -48,7 +48,7 @@ extension TOMLParser {
         var out: [UInt8] = []
         while true {
             guard let c = peek() else {
-                throw error("unterminated multi-line string (opened on line \(startLine))")
+                throw unterminated("multi-line string", literal ? "'''" : "\"\"\"", line: startLine)
             }
             switch c {
             case delimiter:

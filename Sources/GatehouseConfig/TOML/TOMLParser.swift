@@ -259,14 +259,14 @@ public struct TOMLParser {
         var elements: [TOMLValue] = []
         while true {
             try skipBlank()
-            guard let c = peek() else { throw error("unterminated array (opened on line \(arrayLine))") }
+            guard let c = peek() else { throw unterminated("array", "]", line: arrayLine) }
             if c == .rbracket {
                 advance()
                 return TOMLValue(.array(elements), line: arrayLine)
             }
             elements.append(try parseValue())
             try skipBlank()
-            guard let d = peek() else { throw error("unterminated array (opened on line \(arrayLine))") }
+            guard let d = peek() else { throw unterminated("array", "]", line: arrayLine) }
             if d == .comma {
                 advance()
             } else if d == .rbracket {
@@ -284,14 +284,14 @@ public struct TOMLParser {
         let node = TOMLTableNode(origin: .header, line: tableLine)
         while true {
             try skipBlank()
-            guard let c = peek() else { throw error("unterminated inline table (opened on line \(tableLine))") }
+            guard let c = peek() else { throw unterminated("inline table", "}", line: tableLine) }
             if c == .rbrace {
                 advance()
                 return TOMLValue(.table(node.freeze()), line: tableLine)
             }
             try parseKeyValue(into: node, path: [])
             try skipBlank()
-            guard let d = peek() else { throw error("unterminated inline table (opened on line \(tableLine))") }
+            guard let d = peek() else { throw unterminated("inline table", "}", line: tableLine) }
             if d == .comma {
                 advance()
             } else if d == .rbrace {
@@ -322,6 +322,11 @@ public struct TOMLParser {
 
     func error(_ message: String, line: Int? = nil) -> TOMLSyntaxError {
         TOMLSyntaxError(line: line ?? self.line, message: message)
+    }
+
+    /// An error for a string, array or inline table still open at the end of the file, on the line it opened.
+    func unterminated(_ what: String, _ closing: String, line: Int) -> TOMLSyntaxError {
+        error("unterminated \(what): no closing \(closing) before the end of the file", line: line)
     }
 
     /// A dotted key as it could be written back, quoting parts that are not bare keys.
