@@ -30,7 +30,7 @@ let package = Package(
         // Pure layers.
         .target(name: "GatehouseCompress", dependencies: ["CGatehouseBrotli", "CGatehouseZlib"]),
         .target(name: "GatehouseManifest"),
-        .target(name: "GatehouseConfig"),
+        .target(name: "GatehouseConfig", exclude: ["README.md"]),
         .target(name: "GatehouseHTTP", dependencies: [log,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -126,7 +126,8 @@ enum ConfigDecoder {
     static func hstsProblem(_ value: String) -> String? {
         if value.isEmpty { return nil }
         if let problem = headerValueProblem(value) { return problem }
-        let first = value.split(separator: ";", maxSplits: 1)[0].trimmingSpaces().lowercased()
+        let first = (value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            .trimmingSpaces().lowercased()
         guard first.hasPrefix("max-age="), let seconds = first.dropFirst("max-age=".count).first,
               seconds.isNumber, first.dropFirst("max-age=".count).allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return "expected \"max-age=SECONDS\" optionally followed by \"; includeSubDomains\", or \"\" to disable, "
