@@ -48,7 +48,7 @@ final class ConfigLoadingTests: XCTestCase {
     func testNoPathAndNoDefaultFileGivesDefaults() throws {
         let previous = FileManager.default.currentDirectoryPath
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(directory.path))
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         XCTAssertEqual(try GatehouseConfiguration.load(path: nil), GatehouseConfiguration())
 
         // And with a gatehouse.toml in the working directory, that file is used.

@@ -90,6 +90,7 @@ final class ValueTypesTests: XCTestCase {
         XCTAssertFalse(try ListenAddress(parsing: "[::]:443").isLoopback)
         XCTAssertTrue(try ListenAddress(parsing: "localhost:9000").isLoopback)
         XCTAssertEqual(try ListenAddress(parsing: "example.com:80").host, "example.com")
+        XCTAssertEqual(try ListenAddress(parsing: "127.0.0.1:0", allowPortZero: true).port, 0)
     }
 
     func testMalformedListenAddresses() {

@@ -1,7 +1,7 @@
 /// Converters for Gatehouse's own value types.
 extension ValueConverter where T == ListenAddress {
     static var listenAddress: ValueConverter<ListenAddress> {
-        .parsed("an address like \"127.0.0.1:8443\"", ListenAddress.init(parsing:))
+        .parsed("an address like \"127.0.0.1:8443\"") { try ListenAddress(parsing: $0) }
     }
 }
 

@@ -12,8 +12,9 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
         self.port = port
     }
 
-    /// Parses `HOST:PORT` or `[IPV6]:PORT`; throws `ConfigValueError` naming the problem.
-    public init(parsing text: String) throws {
+    /// Parses `HOST:PORT` or `[IPV6]:PORT`; throws `ConfigValueError` naming the problem. Port 0 ("any free
+    /// port", for tests) is accepted only with `allowPortZero`; the config file never accepts it.
+    public init(parsing text: String, allowPortZero: Bool = false) throws {
         let trimmed = text.trimmingSpaces()
         let example = "like \"127.0.0.1:8443\" or \"[::1]:8443\""
         let hostPart: Substring
@@ -49,7 +50,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
               let port = Int(portPart) else {
             throw ConfigValueError("\"\(text)\": the port must be a number from 1 to 65535")
         }
-        guard (1...65535).contains(port) else {
+        guard ((allowPortZero ? 0 : 1)...65535).contains(port) else {
             throw ConfigValueError("\"\(text)\": port \(port) is out of range (1-65535)")
         }
         self.host = String(hostPart)
