@@ -13,10 +13,12 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var options: ServeOptions
 
     func run() throws {
-        let logger = Logging.makeLogger(level: options.logLevel)
         let app: GatewayApplication
+        var logger = Logging.makeLogger(level: options.logLevel ?? "info")
         do {
-            app = try GatewayApplication(options: options, logger: logger)
+            let configuration = try ConfigurationResolver.resolve(options)
+            logger = Logging.makeLogger(level: configuration.log.level.rawValue)
+            app = try GatewayApplication(configuration: configuration, options: options, logger: logger)
             try app.start()
         } catch {
             FileHandle.standardError.write(Data("gatehouse: \(error)\n".utf8))
@@ -58,7 +60,7 @@ struct ServeOptions: ParsableArguments {
     @Option(name: .customLong("access-log"), help: "Access log: '-' (stdout), a path, or 'off'.")
     var accessLog: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    var logLevel: String?
     @Flag(name: .customLong("insecure-plaintext"), help: "Serve the HTTPS listeners without TLS (tests only).")
     var insecurePlaintext = false
 }
