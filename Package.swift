@@ -56,7 +56,10 @@ let package = Package(
             "GatehouseHTTP", "GatehouseUWSGI", log,
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ] + nio),
-        .target(name: "GatehouseCache", dependencies: ["GatehouseHTTP", log] + nio),
+        .target(name: "GatehouseCache", dependencies: ["GatehouseHTTP", log,
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ] + nio),
 
         // Composition and the thin CLI.
         .target(name: "GatehouseServer", dependencies: [

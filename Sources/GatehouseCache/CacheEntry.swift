@@ -1,0 +1,74 @@
+import GatehouseHTTP
+import NIOCore
+import NIOHTTP1
+
+/// One stored response, ready to serve: clean headers (with `content-length`), the body as a shared buffer, and
+/// the instants that bound its fresh and stale life.
+public struct CacheEntry: Sendable {
+    /// Status of the stored response.
+    public var status: HTTPResponseStatus
+    /// Headers to replay (no hop-by-hop, no `Set-Cookie`, no `Age`/`Date`).
+    public var headers: HTTPHeaders
+    /// The body; empty when the response had none.
+    public var body: ByteBuffer
+    /// When it was stored (seconds since the epoch).
+    public var storedAt: Double
+    /// When it stops being fresh.
+    public var expiresAt: Double
+    /// Until when it may be served while a background refresh runs.
+    public var staleWhileRevalidateUntil: Double
+    /// Until when it may replace a backend failure.
+    public var staleIfErrorUntil: Double
+
+    /// An entry from a response's status, headers and body, stored at `now` with `lifetime`.
+    /// `statusHeaderName` (lower-cased) is stripped too, in case the upstream sent one.
+    public init(status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer, lifetime: CacheLifetime,
+                now: Double, statusHeaderName: String = "x-cache-status") {
+        self.status = status
+        var clean = HopByHopHeaders.storable(headers, alsoRemoving: statusHeaderName.lowercased())
+        clean.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
+        self.headers = clean
+        self.body = body
+        self.storedAt = now
+        self.expiresAt = now + lifetime.ttl
+        self.staleWhileRevalidateUntil = expiresAt + lifetime.staleWhileRevalidate
+        self.staleIfErrorUntil = expiresAt + lifetime.staleIfError
+    }
+
+    /// Fresh at `now`.
+    public func isFresh(at now: Double) -> Bool { now < expiresAt }
+
+    /// Within its stale-while-revalidate window at `now` (expired but still servable during a refresh).
+    public func canServeWhileRevalidating(at now: Double) -> Bool { now < staleWhileRevalidateUntil }
+
+    /// Within its stale-if-error window at `now`.
+    public func canServeOnError(at now: Double) -> Bool { now < staleIfErrorUntil }
+
+    /// Past every window: of no further use.
+    public func isUseless(at now: Double) -> Bool {
+        now >= staleWhileRevalidateUntil && now >= staleIfErrorUntil
+    }
+
+    /// Bytes this entry costs in memory, roughly: body, headers and a fixed overhead.
+    public var approximateSize: Int {
+        var size = body.readableBytes + 128
+        for (name, value) in headers { size += name.utf8.count + value.utf8.count + 32 }
+        return size
+    }
+
+    /// The response to send: the stored one with `Age` (when `withAge`), the status header (when configured),
+    /// and no body for HEAD (the `content-length` stays that of the GET representation).
+    func response(status cacheStatus: CacheStatus, now: Double, head: Bool, withAge: Bool,
+                  configuration: CacheConfiguration) -> GatewayResponse {
+        var headers = self.headers
+        if withAge {
+            let age = now > storedAt ? Int((now - storedAt).rounded(.down)) : 0
+            headers.add(name: "age", value: String(age))
+        }
+        if configuration.statusHeader {
+            headers.add(name: configuration.statusHeaderName, value: cacheStatus.rawValue)
+        }
+        let body: GatewayResponseBody = head || self.body.readableBytes == 0 ? .empty : .buffer(self.body)
+        return GatewayResponse(status: status, headers: headers, body: body)
+    }
+}

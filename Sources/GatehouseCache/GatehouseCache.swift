@@ -1,1 +1,0 @@
-// GatehouseCache — placeholder, replaced by the module's real files.
