@@ -1,0 +1,87 @@
+import GatehouseHTTP
+import NIOHTTP1
+import XCTest
+@testable import GatehouseCache
+
+final class CacheKeyTests: XCTestCase {
+    func testEncodingClassNormalisesAcceptEncoding() {
+        func cls(_ values: String...) -> EncodingClass {
+            EncodingClass(acceptEncoding: headers(values.map { ("accept-encoding", $0) }))
+        }
+        XCTAssertEqual(cls("gzip, deflate, br"), .brotli)
+        XCTAssertEqual(cls("br;q=1.0, gzip;q=0.8"), .brotli)
+        XCTAssertEqual(cls("gzip, deflate"), .gzip)
+        XCTAssertEqual(cls("br;q=0, gzip"), .gzip)
+        XCTAssertEqual(cls("x-gzip"), .gzip)
+        XCTAssertEqual(cls("*"), .brotli)
+        XCTAssertEqual(cls("*;q=0, gzip"), .gzip)
+        XCTAssertEqual(cls("identity"), .identity)
+        XCTAssertEqual(EncodingClass(acceptEncoding: HTTPHeaders()), .identity)
+        XCTAssertEqual(cls("gzip", "br"), .brotli)
+        XCTAssertEqual(cls(";;, ;q=x"), .identity)
+    }
+
+    func testVaryDimensions() {
+        let vary = CacheVary(responseHeaders: headers([("vary", "Accept-Encoding, Accept-Language"), ("vary", "cookie")]),
+                             varyCookieBySessionRule: true)
+        XCTAssertEqual(vary?.names, ["accept-encoding", "accept-language"])
+        let dims = vary?.dimensions(for: headers([("accept-encoding", "gzip, br"), ("accept-language", "fr")]))
+        XCTAssertEqual(dims, ["accept-encoding=br", "accept-language=fr"])
+        XCTAssertEqual(vary?.dimensions(for: HTTPHeaders()), ["accept-encoding=identity", "accept-language"])
+        XCTAssertNil(CacheVary(responseHeaders: headers([("vary", "*")]), varyCookieBySessionRule: true))
+        XCTAssertEqual(CacheVary(responseHeaders: HTTPHeaders(), varyCookieBySessionRule: true), CacheVary.none)
+    }
+
+    func testKeySharesGetAndHeadAndNormalisesHost() {
+        let p = CachePolicy(configuration: CacheConfiguration())
+        let get = p.key(for: makeRequest("/a?x=1", host: "Example.COM:443"), vary: .none)
+        let head = p.key(for: makeRequest("/a?x=1", method: .HEAD, host: "example.com"), vary: .none)
+        XCTAssertEqual(get, head)
+        XCTAssertEqual(get.description, "GET https://example.com/a?x=1")
+        XCTAssertNotEqual(get, p.key(for: makeRequest("/a?x=2"), vary: .none))
+        XCTAssertNotEqual(get, p.key(for: makeRequest("/a?x=1", scheme: "http"), vary: .none))
+        XCTAssertNotEqual(get, p.key(for: makeRequest("/a?x=1", host: "other.example"), vary: .none))
+    }
+
+    func testQueryCanBeLeftOutOfTheKey() {
+        var configuration = CacheConfiguration()
+        configuration.includeQueryInKey = false
+        let p = CachePolicy(configuration: configuration)
+        XCTAssertEqual(p.key(for: makeRequest("/a?x=1"), vary: .none), p.key(for: makeRequest("/a?x=2"), vary: .none))
+    }
+
+    func testOtherCookiesDoNotSplitTheKeyUnlessConfigured() {
+        let ae = CacheVary(names: ["accept-encoding"])
+        let p = CachePolicy(configuration: CacheConfiguration())
+        XCTAssertEqual(p.key(for: makeRequest("/", headers: [("cookie", "csrftoken=1")]), vary: ae),
+                       p.key(for: makeRequest("/", headers: [("cookie", "csrftoken=2")]), vary: ae))
+        let withCookie = CacheVary(names: ["accept-encoding", "cookie"])
+        XCTAssertNotEqual(p.key(for: makeRequest("/", headers: [("cookie", "csrftoken=1")]), vary: withCookie),
+                          p.key(for: makeRequest("/", headers: [("cookie", "csrftoken=2")]), vary: withCookie))
+    }
+
+    func testRouteRuleMatching() {
+        XCTAssertTrue(CacheRouteRule(pattern: "/posts/", ttl: 1).matches(path: "/posts/1"))
+        XCTAssertFalse(CacheRouteRule(pattern: "/posts/", ttl: 1).matches(path: "/post"))
+        let glob = CacheRouteRule(pattern: "/posts/*/comments", ttl: 1)
+        XCTAssertTrue(glob.isGlob)
+        XCTAssertTrue(glob.matches(path: "/posts/12/comments"))
+        XCTAssertTrue(glob.matches(path: "/posts/a/b/comments"))
+        XCTAssertFalse(glob.matches(path: "/posts/12/comments/x"))
+        XCTAssertTrue(CacheRouteRule(pattern: "*.html", ttl: 1).matches(path: "/a/b.html"))
+        XCTAssertTrue(CacheRouteRule(pattern: "/p?ge", ttl: 1).matches(path: "/page"))
+        XCTAssertFalse(CacheRouteRule(pattern: "/p?ge", ttl: 1).matches(path: "/pge"))
+        XCTAssertTrue(CacheRouteRule(pattern: "/a/**", ttl: 1).matches(path: "/a/"))
+    }
+
+    func testConfigurationValidation() {
+        XCTAssertEqual(CacheConfiguration().validationErrors, [])
+        var bad = CacheConfiguration()
+        bad.maxEntryBytes = bad.maxBytes + 1
+        bad.lockTimeout = -1
+        bad.statusHeaderName = "X Cache"
+        bad.routes = [CacheRouteRule(pattern: "posts", ttl: -5)]
+        bad.cacheableStatuses = [200, 999]
+        XCTAssertEqual(bad.validationErrors.count, 6, "\(bad.validationErrors)")
+    }
+}
