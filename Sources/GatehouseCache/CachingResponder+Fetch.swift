@@ -4,18 +4,25 @@ import NIOCore
 import NIOHTTP1
 
 extension CachingResponder {
+    /// Request headers a cache fill never forwards (as nginx does), so that what comes back is the complete
+    /// representation that every client can be served, never a 304 or 206 tailored to one client.
+    static let fillRequestDropsHeaders = ["if-none-match", "if-modified-since", "if-match", "if-unmodified-since",
+                                          "range", "if-range"]
+
     /// Fetch from the upstream for `flight`, store what may be stored, wake the flight's waiters, and produce this
-    /// request's response (`status` for a fresh answer; `STALE` when a failure is replaced by `stale`).
-    func fetch(_ context: RequestContext, flight: CacheFlight, stale: CacheEntry?, status: CacheStatus)
-        -> EventLoopFuture<GatewayResponse>
-    {
+    /// request's response (`status` for a fresh answer; `STALE` when a failure is replaced by `stale`). A
+    /// `background` fetch (stale-while-revalidate) has no client: its own response is discarded.
+    func fetch(_ context: RequestContext, flight: CacheFlight, stale: CacheEntry?, status: CacheStatus,
+               background: Bool = false) -> EventLoopFuture<GatewayResponse> {
         metrics.increment(\.upstreamFetches)
         var upstreamRequest = context.request
         if context.isHead { upstreamRequest.head.method = .GET }
+        for name in CachingResponder.fillRequestDropsHeaders { upstreamRequest.head.headers.remove(name: name) }
         let promise = context.eventLoop.makePromise(of: GatewayResponse.self)
         upstream.respond(to: upstreamRequest, body: .none, eventLoop: context.eventLoop, logger: context.logger)
             .whenComplete { result in
-                promise.completeWith(self.finish(context, flight: flight, stale: stale, status: status, result))
+                promise.completeWith(self.finish(context, flight: flight, stale: background ? nil : stale,
+                                                 status: status, result))
             }
         return promise.futureResult
     }

@@ -82,7 +82,7 @@ public final class CachingResponder: Responder {
         case .revalidate(let entry, let flight):
             metrics.record { $0.staleServed += 1; $0.backgroundRefreshes += 1 }
             context.logger.debug("cache refresh in background", metadata: ["gatehouse.cache.key": "\(flight.key)"])
-            _ = fetch(context, flight: flight, stale: entry, status: .stale)
+            _ = fetch(context, flight: flight, stale: entry, status: .stale, background: true)
             return context.eventLoop.makeSucceededFuture(served(entry, .stale, context, now: now))
         case .wait(let flight, let waiter, let outcome, let stale):
             metrics.increment(\.coalescedWaiters)
@@ -95,6 +95,10 @@ public final class CachingResponder: Responder {
             return fetch(context, flight: flight, stale: stale, status: stale == nil ? .miss : .expired)
         }
     }
+
+    /// Drop entries past all their windows (call periodically from a janitor service). Returns how many.
+    @discardableResult
+    public func removeExpired() -> Int { store.removeExpired(now: clock.now()) }
 
     /// A stored entry as this request's response (`Age` on everything served from the cache).
     func served(_ entry: CacheEntry, _ status: CacheStatus, _ context: RequestContext, now: Double)

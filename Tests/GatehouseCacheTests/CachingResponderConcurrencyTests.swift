@@ -46,7 +46,7 @@ final class CachingResponderConcurrencyTests: XCTestCase {
     func test500ConcurrentRequestsForAColdKeyMakeOneUpstreamCall() throws {
         let upstream = FakeUpstream()
         upstream.setGated(true)
-        let cache = makeCache(upstream)
+        let cache = makeCache(upstream) { $0.lockTimeout = 120 }  // a loaded machine never turns this into a timeout
         let futures = try startConcurrently(cache, count: 500)
         XCTAssertEqual(upstream.callCount, 1)
         upstream.release()
@@ -65,7 +65,7 @@ final class CachingResponderConcurrencyTests: XCTestCase {
     func testConcurrentRequestsShareOneFailureWhenNothingIsCached() throws {
         let upstream = FakeUpstream()
         upstream.setGated(true)
-        let cache = makeCache(upstream)
+        let cache = makeCache(upstream) { $0.lockTimeout = 120 }
         let futures = try startConcurrently(cache, count: 100)
         upstream.failPending(UpstreamDown())
         for future in futures {
@@ -96,7 +96,7 @@ final class CachingResponderConcurrencyTests: XCTestCase {
             return FakeUpstream.page("\(encoding) \(n)", headers: ["vary": "Accept-Encoding", "cache-control": "max-age=60"])
         }
         upstream.setGated(true)
-        let cache = makeCache(upstream)
+        let cache = makeCache(upstream) { $0.lockTimeout = 120 }
         let loop = group.next()
         let br = try loop.submit {
             cache.respond(to: makeRequest("/v", headers: [("accept-encoding", "br")]), body: .none, eventLoop: loop,

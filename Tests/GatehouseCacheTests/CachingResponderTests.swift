@@ -157,6 +157,42 @@ final class CachingResponderTests: XCTestCase {
         XCTAssertEqual(cache.metrics.snapshot().staleServed, 6)
     }
 
+    func testFailedBackgroundRefreshKeepsTheStaleCopy() throws {
+        let upstream = FakeUpstream()
+        let cache = makeCache(upstream) { $0.staleWhileRevalidate = 30 }
+        _ = try get(cache, "/a")
+        clock.advance(by: 70)
+        upstream.setGated(true)
+        XCTAssertEqual(try get(cache, "/a").cacheStatus, "STALE")
+        upstream.failPending(UpstreamDown())
+        try drainLoop()
+        upstream.setGated(true)
+        let again = try get(cache, "/a")
+        XCTAssertEqual(again.cacheStatus, "STALE", "a new refresh starts once the failed one ended")
+        XCTAssertEqual(bodyText(again), "body 1")
+        XCTAssertEqual(upstream.callCount, 3)
+        upstream.release()
+        try drainLoop()
+        XCTAssertEqual(bodyText(try get(cache, "/a")), "body 3")
+        let metrics = cache.metrics.snapshot()
+        XCTAssertEqual(metrics.staleServed, 2, "the discarded background answer is not counted")
+        XCTAssertEqual(metrics.upstreamErrors, 1)
+    }
+
+    func testCacheFillDropsConditionalAndRangeHeaders() throws {
+        let upstream = FakeUpstream()
+        let cache = makeCache(upstream)
+        let response = try get(cache, "/a", headers: [("if-none-match", "\"x\""), ("range", "bytes=0-1"),
+                                                      ("if-modified-since", "Sat, 01 Jan 2000 00:00:00 GMT"),
+                                                      ("accept-language", "fr")])
+        XCTAssertEqual(response.status, .ok)
+        let sent = try XCTUnwrap(upstream.lastCall).head.headers
+        XCTAssertFalse(sent.contains(name: "if-none-match"))
+        XCTAssertFalse(sent.contains(name: "range"))
+        XCTAssertFalse(sent.contains(name: "if-modified-since"))
+        XCTAssertEqual(sent.first(name: "accept-language"), "fr")
+    }
+
     func testMustRevalidateDisablesStaleServing() throws {
         let upstream = FakeUpstream { n, _ in FakeUpstream.page("p\(n)", headers: ["cache-control": "max-age=10, must-revalidate"]) }
         let cache = makeCache(upstream)
