@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "GatehouseCache", dependencies: ["GatehouseHTTP", log,
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ] + nio),
+        ] + nio, exclude: ["README.md"]),
 
         // Composition and the thin CLI.
         .target(name: "GatehouseServer", dependencies: [
