@@ -28,13 +28,13 @@ public struct CacheConfiguration: Sendable, Equatable {
     public var staleWhileRevalidate: Double = 10
     /// Default grace after expiry during which a stale entry replaces a backend failure or 5xx; a response's
     /// `stale-if-error=N` overrides it.
-    public var staleIfError: Double = 600
+    public var staleIfError: Double = 3600
     /// Whether the query string is part of the key. When false, `/a?x=1` and `/a?x=2` share one entry.
     public var includeQueryInKey: Bool = true
     /// Response statuses that may be stored.
     public var cacheableStatuses: Set<Int> = [200, 301, 308, 404]
-    /// Lifetime of a 404 when the application sends none (the route's TTL if that is shorter).
-    public var notFoundTTL: Double = 10
+    /// Upper bound on the lifetime of a stored 404, whatever set it (application, route or `X-Accel-Expires`).
+    public var notFoundTTL: Double = 30
     /// How long a key whose response could not be stored skips request coalescing ("hit-for-miss"), so
     /// concurrent requests for an uncacheable page are not serialised behind each other.
     public var uncacheableMemory: Double = 30
@@ -70,14 +70,14 @@ public struct CacheConfiguration: Sendable, Equatable {
             errors.append("cacheable status \(status) is not an HTTP status")
         }
         for rule in routes {
-            if !rule.pattern.hasPrefix("/") && !rule.pattern.hasPrefix("*") {
-                errors.append("route '\(rule.pattern)': pattern must start with '/' or '*'")
+            if !rule.text.hasPrefix("/") && !rule.text.hasPrefix("*") {
+                errors.append("route '\(rule.text)': must start with '/' or '*'")
             }
             if !(rule.ttl >= 0 && rule.ttl.isFinite) {
-                errors.append("route '\(rule.pattern)': ttl must be a finite number of seconds >= 0")
+                errors.append("route '\(rule.text)': ttl must be a finite number of seconds >= 0")
             }
             if let cap = rule.maxTTL, !(cap >= 0 && cap.isFinite) {
-                errors.append("route '\(rule.pattern)': max_ttl must be a finite number of seconds >= 0")
+                errors.append("route '\(rule.text)': max_ttl must be a finite number of seconds >= 0")
             }
         }
         return errors

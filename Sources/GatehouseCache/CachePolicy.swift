@@ -65,8 +65,8 @@ public struct CachePolicy: Sendable {
     /// Whether a response may be stored and for how long, in this order:
     /// status must be cacheable; `Set-Cookie` and `Vary: *` never stored; `X-Accel-Expires` (seconds, `@epoch`,
     /// 0 = do not store) overrides `Cache-Control`; otherwise `private`/`no-store`/`no-cache` are not stored and
-    /// `s-maxage` wins over `max-age`; with no lifetime from the application the route's TTL applies (a 404's is
-    /// at most `notFoundTTL`); the route's `maxTTL` caps the result. Stale windows come from the response's
+    /// `s-maxage` wins over `max-age`; with no lifetime from the application the route's TTL applies; the route's
+    /// `maxTTL` caps the result, and a 404's lifetime is at most `notFoundTTL`. Stale windows come from the response's
     /// `stale-while-revalidate` / `stale-if-error`, else the configuration (`must-revalidate` turns both off).
     public func evaluate(status: HTTPResponseStatus, headers: HTTPHeaders, route: CacheRouteRule?, now: Double)
         -> ResponseVerdict
@@ -90,12 +90,13 @@ public struct CachePolicy: Sendable {
             if let appTTL = directives.sharedMaxAge ?? directives.maxAge {
                 ttl = appTTL
             } else if let route {
-                ttl = code == 404 ? min(route.ttl, configuration.notFoundTTL) : route.ttl
+                ttl = route.ttl
             } else {
                 return .doNotStore(.noLifetime)
             }
         }
         if let cap = route?.maxTTL { ttl = min(ttl, cap) }
+        if code == 404 { ttl = min(ttl, configuration.notFoundTTL) }
         guard ttl > 0 else { return .doNotStore(.zeroLifetime) }
 
         let lifetime: CacheLifetime

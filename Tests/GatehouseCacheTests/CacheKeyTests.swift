@@ -61,17 +61,24 @@ final class CacheKeyTests: XCTestCase {
     }
 
     func testRouteRuleMatching() {
-        XCTAssertTrue(CacheRouteRule(pattern: "/posts/", ttl: 1).matches(path: "/posts/1"))
-        XCTAssertFalse(CacheRouteRule(pattern: "/posts/", ttl: 1).matches(path: "/post"))
+        XCTAssertTrue(CacheRouteRule(prefix: "/posts/", ttl: 1).matches(path: "/posts/1"))
+        XCTAssertFalse(CacheRouteRule(prefix: "/posts/", ttl: 1).matches(path: "/post"))
+        XCTAssertFalse(CacheRouteRule(prefix: "/a*", ttl: 1).matches(path: "/ab"), "a prefix is literal")
         let glob = CacheRouteRule(pattern: "/posts/*/comments", ttl: 1)
-        XCTAssertTrue(glob.isGlob)
         XCTAssertTrue(glob.matches(path: "/posts/12/comments"))
-        XCTAssertTrue(glob.matches(path: "/posts/a/b/comments"))
+        XCTAssertTrue(glob.matches(path: "/posts//comments"))
+        XCTAssertFalse(glob.matches(path: "/posts/a/b/comments"), "* stays within one segment")
         XCTAssertFalse(glob.matches(path: "/posts/12/comments/x"))
-        XCTAssertTrue(CacheRouteRule(pattern: "*.html", ttl: 1).matches(path: "/a/b.html"))
-        XCTAssertTrue(CacheRouteRule(pattern: "/p?ge", ttl: 1).matches(path: "/page"))
-        XCTAssertFalse(CacheRouteRule(pattern: "/p?ge", ttl: 1).matches(path: "/pge"))
+        let deep = CacheRouteRule(pattern: "/posts/**/comments", ttl: 1)
+        XCTAssertTrue(deep.matches(path: "/posts/a/b/comments"))
+        XCTAssertTrue(CacheRouteRule(pattern: "/**.html", ttl: 1).matches(path: "/a/b.html"))
+        XCTAssertFalse(CacheRouteRule(pattern: "/*.html", ttl: 1).matches(path: "/a/b.html"))
+        XCTAssertTrue(CacheRouteRule(pattern: "/*.html", ttl: 1).matches(path: "/b.html"))
         XCTAssertTrue(CacheRouteRule(pattern: "/a/**", ttl: 1).matches(path: "/a/"))
+        XCTAssertTrue(CacheRouteRule(pattern: "/a/*", ttl: 1).matches(path: "/a/"))
+        XCTAssertFalse(CacheRouteRule(pattern: "/a", ttl: 1).matches(path: "/ab"), "a pattern matches whole")
+        let many = CacheRouteRule(pattern: "/" + String(repeating: "*a", count: 30) + "b", ttl: 1)
+        XCTAssertFalse(many.matches(path: Substring("/" + String(repeating: "a", count: 200))), "no blow-up")
     }
 
     func testConfigurationValidation() {
@@ -80,7 +87,7 @@ final class CacheKeyTests: XCTestCase {
         bad.maxEntryBytes = bad.maxBytes + 1
         bad.lockTimeout = -1
         bad.statusHeaderName = "X Cache"
-        bad.routes = [CacheRouteRule(pattern: "posts", ttl: -5)]
+        bad.routes = [CacheRouteRule(prefix: "posts", ttl: -5)]
         bad.cacheableStatuses = [200, 999]
         XCTAssertEqual(bad.validationErrors.count, 6, "\(bad.validationErrors)")
     }

@@ -54,9 +54,9 @@ final class CachePolicyTests: XCTestCase {
     }
 
     func testRouteRulesAndDisabledCache() {
-        let posts = CacheRouteRule(pattern: "/posts/", ttl: 86_400)
-        let admin = CacheRouteRule(pattern: "/admin/", ttl: 0)
-        let root = CacheRouteRule(pattern: "/", ttl: 300)
+        let posts = CacheRouteRule(prefix: "/posts/", ttl: 86_400)
+        let admin = CacheRouteRule(prefix: "/admin/", ttl: 0)
+        let root = CacheRouteRule(prefix: "/", ttl: 300)
         let p = policy { $0.routes = [posts, admin, root] }
         XCTAssertEqual(p.classify(makeRequest("/posts/1?x=1")), .cacheable(route: posts))
         XCTAssertEqual(p.classify(makeRequest("/admin/login")), .bypass(.route))
@@ -69,13 +69,13 @@ final class CachePolicyTests: XCTestCase {
     func testNoLifetimeWithoutRouteIsNotStoredAndRouteTTLApplies() {
         let p = policy()
         XCTAssertEqual(p.evaluate(status: .ok, headers: [:], route: nil, now: now), .doNotStore(.noLifetime))
-        let route = CacheRouteRule(pattern: "/", ttl: 300)
+        let route = CacheRouteRule(prefix: "/", ttl: 300)
         XCTAssertEqual(lifetime(p.evaluate(status: .ok, headers: [:], route: route, now: now))?.ttl, 300)
     }
 
     func testSharedMaxAgeWinsOverMaxAgeAndAppTTLWinsOverRoute() {
         let p = policy()
-        let route = CacheRouteRule(pattern: "/", ttl: 300)
+        let route = CacheRouteRule(prefix: "/", ttl: 300)
         let both = headers([("cache-control", "public, max-age=60, s-maxage=120")])
         XCTAssertEqual(lifetime(p.evaluate(status: .ok, headers: both, route: route, now: now))?.ttl, 120)
         let maxAge = headers([("Cache-Control", "max-age=60")])
@@ -88,7 +88,7 @@ final class CachePolicyTests: XCTestCase {
 
     func testMaxTTLCapsEveryLifetime() {
         let p = policy()
-        let capped = CacheRouteRule(pattern: "/", ttl: 300, maxTTL: 30)
+        let capped = CacheRouteRule(prefix: "/", ttl: 300, maxTTL: 30)
         XCTAssertEqual(lifetime(p.evaluate(status: .ok, headers: [:], route: capped, now: now))?.ttl, 30)
         let app = headers([("cache-control", "max-age=3600")])
         XCTAssertEqual(lifetime(p.evaluate(status: .ok, headers: app, route: capped, now: now))?.ttl, 30)
@@ -98,7 +98,7 @@ final class CachePolicyTests: XCTestCase {
 
     func testPrivateNoStoreNoCacheAreNotStored() {
         let p = policy()
-        let route = CacheRouteRule(pattern: "/", ttl: 300)
+        let route = CacheRouteRule(prefix: "/", ttl: 300)
         for (value, reason) in [("private, max-age=60", CachePolicy.NotStoredReason.private),
                                 ("no-store", .noStore), ("no-cache", .noCache),
                                 ("no-cache=\"Set-Cookie\", max-age=60", .noCache),
@@ -137,11 +137,15 @@ final class CachePolicyTests: XCTestCase {
 
     func testCacheableStatusesAndShortNotFoundTTL() {
         let p = policy()
-        let route = CacheRouteRule(pattern: "/", ttl: 300)
+        let route = CacheRouteRule(prefix: "/", ttl: 300)
         for status in [HTTPResponseStatus.ok, .movedPermanently, .permanentRedirect] {
             XCTAssertEqual(lifetime(p.evaluate(status: status, headers: [:], route: route, now: now))?.ttl, 300)
         }
-        XCTAssertEqual(lifetime(p.evaluate(status: .notFound, headers: [:], route: route, now: now))?.ttl, 10)
+        XCTAssertEqual(lifetime(p.evaluate(status: .notFound, headers: [:], route: route, now: now))?.ttl, 30)
+        let appLong = headers([("cache-control", "max-age=3600")])
+        XCTAssertEqual(lifetime(p.evaluate(status: .notFound, headers: appLong, route: nil, now: now))?.ttl, 30)
+        let appShort = headers([("cache-control", "max-age=5")])
+        XCTAssertEqual(lifetime(p.evaluate(status: .notFound, headers: appShort, route: nil, now: now))?.ttl, 5)
         for status in [HTTPResponseStatus.found, .internalServerError, .badGateway, .noContent, .forbidden] {
             XCTAssertEqual(p.evaluate(status: status, headers: [:], route: route, now: now), .doNotStore(.status))
         }
@@ -165,7 +169,7 @@ final class CachePolicyTests: XCTestCase {
         let p = policy()
         let django = headers([("vary", "Cookie"), ("vary", "Accept-Encoding"), ("cache-control", "max-age=5")])
         XCTAssertEqual(p.evaluate(status: .ok, headers: django, route: nil, now: now),
-                       .store(CacheLifetime(ttl: 5, staleWhileRevalidate: 10, staleIfError: 600),
+                       .store(CacheLifetime(ttl: 5, staleWhileRevalidate: 10, staleIfError: 3600),
                               vary: CacheVary(names: ["accept-encoding"])))
         let strictCookies = policy { $0.varyCookieBySessionRule = false }
         if case .store(_, let vary) = strictCookies.evaluate(status: .ok, headers: django, route: nil, now: now) {

@@ -70,7 +70,7 @@ final class CachingResponderTests: XCTestCase {
         }
         let cache = makeCache(upstream) {
             $0.staleWhileRevalidate = 0
-            $0.routes = [CacheRouteRule(pattern: "/", ttl: 20)]
+            $0.routes = [CacheRouteRule(prefix: "/", ttl: 20)]
         }
         XCTAssertEqual(try get(cache, "/plain").cacheStatus, "MISS")
         let accel = try get(cache, "/accel")
@@ -208,7 +208,7 @@ final class CachingResponderTests: XCTestCase {
         let upstream = FakeUpstream { n, _ in
             FakeUpstream.page("p\(n)", headers: ["set-cookie": "csrftoken=\(n); Path=/", "cache-control": "public, max-age=600"])
         }
-        let cache = makeCache(upstream) { $0.routes = [CacheRouteRule(pattern: "/", ttl: 600)] }
+        let cache = makeCache(upstream) { $0.routes = [CacheRouteRule(prefix: "/", ttl: 600)] }
         let first = try get(cache, "/a")
         let second = try get(cache, "/a")
         XCTAssertEqual(first.headers.first(name: "set-cookie"), "csrftoken=1; Path=/")
@@ -241,7 +241,7 @@ final class CachingResponderTests: XCTestCase {
     func testPrivateAndNoStoreAreNotCached() throws {
         for directive in ["private, max-age=600", "no-store", "no-cache"] {
             let upstream = FakeUpstream { n, _ in FakeUpstream.page("p\(n)", headers: ["cache-control": directive]) }
-            let cache = makeCache(upstream) { $0.routes = [CacheRouteRule(pattern: "/", ttl: 600)] }
+            let cache = makeCache(upstream) { $0.routes = [CacheRouteRule(prefix: "/", ttl: 600)] }
             XCTAssertEqual(try get(cache, "/a").cacheStatus, "MISS")
             XCTAssertEqual(try get(cache, "/a").cacheStatus, "MISS", directive)
             XCTAssertEqual(upstream.callCount, 2, directive)
