@@ -65,13 +65,13 @@ public final class CacheStore: Sendable {
                     stale = nil
                 }
             }
-            if state.flights[key] != nil {
+            if let flightID = state.flights[key]?.id {
                 if let entry = stale, entry.canServeWhileRevalidating(at: now) { return .updating(entry) }
                 state.nextID += 1
                 let waiterID = state.nextID
                 let promise = eventLoop.makePromise(of: CacheWaitOutcome.self)
-                state.flights[key]!.waiters.append((waiterID, promise))
-                let flight = CacheFlight(key: key, id: state.flights[key]!.id, generation: state.generation)
+                state.flights[key]?.waiters.append((waiterID, promise))  // in place: no copy of the list
+                let flight = CacheFlight(key: key, id: flightID, generation: state.generation)
                 return .wait(flight, waiter: waiterID, outcome: promise, stale: stale)
             }
             if let entry = stale, entry.canServeWhileRevalidating(at: now) {
