@@ -1,1 +1,0 @@
-// GatehouseUWSGI — placeholder, replaced by the module's real files.

@@ -1,0 +1,68 @@
+/// Turns the raw, percent-encoded path of a request target into `PATH_INFO`: percent-decoded, with `.` and `..`
+/// segments resolved (as nginx's `$document_uri`). Consecutive slashes are kept.
+public enum PathInfoDecoder {
+    /// Decodes `rawPath` into the bytes of `PATH_INFO`.
+    ///
+    /// - Throws: `UWSGIVarsError` for a bad `%` escape, a decoded NUL, a relative path, or `..` above the root.
+    public static func decode<S: StringProtocol>(_ rawPath: S) throws -> [UInt8] {
+        let raw = Array(rawPath.utf8)
+        guard raw.first == UInt8(ascii: "/") else { throw UWSGIVarsError(.pathNotAbsolute) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let byte = raw[i]
+            if byte == UInt8(ascii: "%") {
+                guard i + 2 < raw.count, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2]) else {
+                    throw UWSGIVarsError(.invalidPercentEncoding)
+                }
+                decoded.append(hi << 4 | lo)
+                i += 3
+            } else {
+                decoded.append(byte)
+                i += 1
+            }
+        }
+        if decoded.contains(0) { throw UWSGIVarsError(.nulInPath) }
+        return try removeDotSegments(decoded)
+    }
+
+    /// Resolves `.` and `..` segments of an absolute, decoded path (RFC 3986 §5.2.4, but `..` above the root is an
+    /// error rather than silently ignored).
+    static func removeDotSegments(_ path: [UInt8]) throws -> [UInt8] {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        // Segments after the leading "/".
+        let segments = path.dropFirst().split(separator: slash, omittingEmptySubsequences: false)
+        var output: [ArraySlice<UInt8>] = []
+        var trailingSlash = false
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            if segment.count == 1 && segment.first == dot {
+                trailingSlash = isLast
+            } else if segment.count == 2 && segment.allSatisfy({ $0 == dot }) {
+                guard !output.isEmpty else { throw UWSGIVarsError(.pathEscapesRoot) }
+                output.removeLast()
+                trailingSlash = isLast
+            } else {
+                output.append(segment)
+                trailingSlash = false
+            }
+        }
+        var result: [UInt8] = [slash]
+        for (index, segment) in output.enumerated() {
+            if index > 0 { result.append(slash) }
+            result.append(contentsOf: segment)
+        }
+        if trailingSlash && !output.isEmpty { result.append(slash) }
+        return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}

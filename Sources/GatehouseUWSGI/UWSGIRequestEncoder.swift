@@ -1,0 +1,59 @@
+import NIOCore
+
+/// Encodes the head of a uwsgi request packet: the 4-byte header (modifier1 = 0, the vars block size as a
+/// little-endian u16, modifier2 = 0) followed by the vars block (`u16le keylen, key, u16le vallen, value` per entry).
+/// The body follows the packet raw, exactly `CONTENT_LENGTH` bytes, and is written by the caller.
+public struct UWSGIRequestEncoder: Sendable {
+    /// The hard limit of the 16-bit size field.
+    public static let maximumBlockSize = 65535
+
+    /// The backend's `buffer-size` (uWSGI's default is 4096): uWSGI resets the connection when the vars block is
+    /// bigger, so the encoder refuses such blocks first.
+    public let bufferSize: Int
+
+    /// The effective limit: `min(bufferSize, 65535)`.
+    public var limit: Int { min(bufferSize, Self.maximumBlockSize) }
+
+    /// Creates an encoder for a backend whose `buffer-size` is `bufferSize`.
+    public init(bufferSize: Int = 4096) {
+        self.bufferSize = bufferSize
+    }
+
+    /// Checks `vars` against the limits without encoding; returns the block size.
+    ///
+    /// - Throws: `UWSGIEncodingError.blockTooBig` or `.fieldTooLong`.
+    @discardableResult
+    public func validate(_ vars: UWSGIVars) throws -> Int {
+        for entry in vars.entries {
+            let longest = max(entry.key.count, entry.value.count)
+            if longest > Self.maximumBlockSize { throw UWSGIEncodingError.fieldTooLong(length: longest) }
+        }
+        let size = vars.blockSize
+        guard size <= limit else { throw UWSGIEncodingError.blockTooBig(size: size, limit: limit) }
+        return size
+    }
+
+    /// Writes the packet header and vars block into `buffer`.
+    ///
+    /// - Throws: `UWSGIEncodingError` (nothing is written then).
+    public func encode(_ vars: UWSGIVars, into buffer: inout ByteBuffer) throws {
+        let size = try validate(vars)
+        buffer.reserveCapacity(minimumWritableBytes: 4 + size)
+        buffer.writeInteger(UInt8(0))
+        buffer.writeInteger(UInt16(size), endianness: .little)
+        buffer.writeInteger(UInt8(0))
+        for entry in vars.entries {
+            buffer.writeInteger(UInt16(entry.key.count), endianness: .little)
+            buffer.writeBytes(entry.key)
+            buffer.writeInteger(UInt16(entry.value.count), endianness: .little)
+            buffer.writeBytes(entry.value)
+        }
+    }
+
+    /// Encodes the packet header and vars block into a new buffer.
+    public func encode(_ vars: UWSGIVars, allocator: ByteBufferAllocator = ByteBufferAllocator()) throws -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 4 + vars.blockSize)
+        try encode(vars, into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,107 @@
+import GatehouseHTTP
+import NIOCore
+import NIOHTTP1
+
+/// The ordered key/value variables of a uwsgi request packet (the WSGI environ as uWSGI will see it).
+///
+/// Build it from a request with `init(request:bodyLength:server:)`, which follows nginx's `uwsgi_params` with
+/// Gatehouse's rules: `CONTENT_LENGTH` always, `HTTPS=on` under TLS, request headers as `HTTP_*` except
+/// Content-Type/Length (only as CGI names), names containing `_` (WSGI name-folding smuggling) and `Proxy`
+/// (httpoxy); hop-by-hop headers are not forwarded; repeated headers are joined with `, ` (Cookie with `; `).
+public struct UWSGIVars: Sendable, Equatable {
+    /// One variable: key and value as raw bytes (values such as `PATH_INFO` need not be UTF-8).
+    public struct Entry: Sendable, Equatable {
+        /// The variable's name, e.g. `REQUEST_METHOD`.
+        public var key: [UInt8]
+        /// The variable's value.
+        public var value: [UInt8]
+
+        /// Creates an entry from raw bytes.
+        public init(key: [UInt8], value: [UInt8]) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The variables in the order they are encoded.
+    public private(set) var entries: [Entry] = []
+
+    /// An empty set of variables.
+    public init() {}
+
+    /// Appends a variable (no de-duplication: callers append each key once).
+    public mutating func append(_ key: String, _ value: String) {
+        entries.append(Entry(key: Array(key.utf8), value: Array(value.utf8)))
+    }
+
+    /// Appends a variable whose value is raw bytes.
+    public mutating func append(_ key: String, bytes value: [UInt8]) {
+        entries.append(Entry(key: Array(key.utf8), value: value))
+    }
+
+    /// The value of `key` decoded as UTF-8 (lossy), or nil when absent. For tests and logs.
+    public subscript(key: String) -> String? {
+        let k = Array(key.utf8)
+        guard let entry = entries.first(where: { $0.key == k }) else { return nil }
+        return String(decoding: entry.value, as: UTF8.self)
+    }
+
+    /// The size in bytes of the encoded vars block (each entry: 2 + key + 2 + value), without the 4-byte header.
+    public var blockSize: Int {
+        entries.reduce(0) { $0 + 4 + $1.key.count + $1.value.count }
+    }
+
+    /// Header names never forwarded as `HTTP_*` (lower-case): the CGI-named ones, httpoxy, and hop-by-hop headers
+    /// (the body has been de-chunked and the connection to uWSGI is not the client's).
+    static let excludedHeaders: Set<String> = [
+        "content-type", "content-length", "proxy", "connection", "keep-alive", "transfer-encoding", "te",
+        "trailer", "upgrade", "proxy-connection", "expect",
+    ]
+
+    /// Builds the variables for `request` with a body of `bodyLength` bytes.
+    ///
+    /// - Throws: `UWSGIVarsError` when the path cannot be decoded (answer 400).
+    public init(request: GatewayRequest, bodyLength: Int64, server: UWSGIServerInfo) throws {
+        let head = request.head
+        let pathInfo = try PathInfoDecoder.decode(request.rawPath)
+        append("REQUEST_METHOD", head.method.rawValue)
+        append("REQUEST_URI", head.uri)
+        append("PATH_INFO", bytes: pathInfo)
+        append("QUERY_STRING", request.query.map(String.init) ?? "")
+        append("CONTENT_TYPE", head.headers.first(name: "content-type") ?? "")
+        append("CONTENT_LENGTH", String(bodyLength))
+        append("SERVER_PROTOCOL", "HTTP/1.1")
+        append("REQUEST_SCHEME", request.scheme)
+        if request.scheme == "https" { append("HTTPS", "on") }
+        if let remote = request.remoteAddress {
+            append("REMOTE_ADDR", remote.ipAddress ?? "")
+            append("REMOTE_PORT", remote.port.map(String.init) ?? "")
+        }
+        append("SERVER_NAME", request.host ?? server.defaultServerName)
+        append("SERVER_PORT", String(request.localAddress?.port ?? server.defaultServerPort))
+        append("DOCUMENT_ROOT", server.documentRoot)
+        appendHeaders(head.headers)
+    }
+
+    /// Appends `HTTP_*` variables for `headers` per the rules in the type's documentation.
+    mutating func appendHeaders(_ headers: HTTPHeaders) {
+        // Headers named by `Connection` are hop-by-hop too.
+        var excluded = Self.excludedHeaders
+        for value in headers[canonicalForm: "connection"] {
+            excluded.insert(value.lowercased())
+        }
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for (name, value) in headers {
+            let lower = name.lowercased()
+            if excluded.contains(lower) || lower.contains("_") { continue }
+            let key = "HTTP_" + String(lower.uppercased().map { $0 == "-" ? "_" : $0 })
+            if values[key] == nil { order.append(key) }
+            values[key, default: []].append(value)
+        }
+        for key in order {
+            let separator = key == "HTTP_COOKIE" ? "; " : ", "
+            append(key, values[key, default: []].joined(separator: separator))
+        }
+    }
+}
