@@ -1,1 +1,0 @@
-// GatehouseProxy — placeholder, replaced by the module's real files.

@@ -1,0 +1,141 @@
+import GatehouseHTTP
+import GatehouseUWSGI
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The uWSGI proxy as a `Responder`: forwards a complete, buffered request to a backend of its pool in the uwsgi
+/// protocol and answers with the backend's response, or with the mapped error (`ProxyError.status(for:)`).
+///
+/// The returned future always succeeds: failures become 4xx/5xx responses annotated with the reason and backend
+/// (`GatewayResponse.takeProxyAnnotations()`); every response carries `X-Request-ID`.
+public struct ProxyResponder: Responder {
+    /// The configuration in force.
+    public let configuration: ProxyConfiguration
+    /// The backends.
+    public let pool: UpstreamPool
+    private let exchange: UWSGIExchange
+
+    /// Methods that may be retried on another backend after the connection broke before any response.
+    static let idempotentMethods: [HTTPMethod] = [.GET, .HEAD, .PUT, .DELETE, .OPTIONS, .TRACE]
+
+    /// Creates a responder and its pool; spooling runs on `threadPool` (e.g. `NIOThreadPool.singleton`).
+    ///
+    /// - Throws: `ProxyConfigurationError` for an invalid configuration.
+    public init(configuration: ProxyConfiguration, threadPool: NIOThreadPool) throws {
+        try configuration.validate()
+        self.configuration = configuration
+        self.pool = try UpstreamPool(configuration: configuration.upstream)
+        self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
+    }
+
+    public func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop,
+                        logger: Logger) -> EventLoopFuture<GatewayResponse> {
+        var logger = logger
+        logger[metadataKey: "gatehouse.request.id"] = "\(request.requestID)"
+
+        var upstreamRequest = request
+        upstreamRequest.head.headers = ForwardedHeaders.apply(to: request, trustedProxies: configuration.trustedProxies)
+        let vars: UWSGIVars
+        do {
+            vars = try UWSGIVars(request: upstreamRequest, bodyLength: body.length, server: configuration.server)
+        } catch {
+            return eventLoop.makeSucceededFuture(
+                errorResponse(ProxyError(.badRequest, detail: "\(error)"), request: request, logger: logger))
+        }
+
+        // Backends whose buffer_size is too small for this block never get it.
+        let size = vars.blockSize
+        let backends = configuration.upstream.backends
+        let tooSmall = Set(backends.indices.filter { size > UWSGIRequestEncoder(bufferSize: backends[$0].bufferSize).limit })
+        if tooSmall.count == backends.count {
+            let limits = backends.map { "\($0.address) (buffer_size \(UWSGIRequestEncoder(bufferSize: $0.bufferSize).limit))" }
+            let error = ProxyError(.blockTooBig, upstream: backends.first?.address.description,
+                                   detail: "request vars block is \(size) bytes, over the limit of backend \(limits.joined(separator: ", "))")
+            logger.error("uwsgi request block of \(size) bytes is too big for backend \(limits.joined(separator: ", ")): answering 431",
+                         metadata: ["gatehouse.upstream": "\(backends.first?.address.description ?? "")",
+                                    "gatehouse.proxy.reason": "\(error.reason.rawValue)"])
+            return eventLoop.makeSucceededFuture(errorResponse(error, request: request, logger: logger))
+        }
+
+        let context = Attempt(vars: vars, body: body, request: request, eventLoop: eventLoop, logger: logger,
+                              isHead: request.head.method == .HEAD,
+                              idempotent: Self.idempotentMethods.contains(request.head.method))
+        return attempt(context, excluded: tooSmall).flatMapError { error in
+            let proxyError = error as? ProxyError ?? ProxyError(.resetBeforeHeaders, detail: "\(error)")
+            return eventLoop.makeSucceededFuture(errorResponse(proxyError, request: request, logger: logger))
+        }
+    }
+
+    /// What one request needs across retries.
+    private struct Attempt {
+        var vars: UWSGIVars
+        var body: RequestBody
+        var request: GatewayRequest
+        var eventLoop: EventLoop
+        var logger: Logger
+        var isHead: Bool
+        var idempotent: Bool
+    }
+
+    private func attempt(_ a: Attempt, excluded: Set<Int>) -> EventLoopFuture<GatewayResponse> {
+        pool.acquire(excluding: excluded, eventLoop: a.eventLoop).flatMap { lease in
+            let upstream = lease.backend.address.description
+            let packet: ByteBuffer
+            do {
+                packet = try UWSGIRequestEncoder(bufferSize: lease.backend.bufferSize).encode(a.vars)
+            } catch {
+                lease.release()
+                return a.eventLoop.makeFailedFuture(ProxyError(.blockTooBig, upstream: upstream, detail: "\(error)"))
+            }
+            return exchange.run(lease: lease, packetHead: packet, body: a.body, isHeadRequest: a.isHead,
+                                eventLoop: a.eventLoop, logger: a.logger)
+                .map { response in
+                    var response = response
+                    response.headers.replaceOrAdd(name: "X-Request-ID", value: a.request.requestID)
+                    response.annotate(ProxyAnnotations(upstream: upstream))
+                    return response
+                }
+                .flatMapError { error in
+                    let proxyError = error as? ProxyError ?? ProxyError(.resetBeforeHeaders, upstream: upstream, detail: "\(error)")
+                    let tried = excluded.union([lease.backendIndex])
+                    if proxyError.allowsRetry(idempotent: a.idempotent) && tried.count < configuration.upstream.backends.count {
+                        a.logger.warning("uwsgi backend failed, trying another",
+                                         metadata: ["gatehouse.upstream": "\(upstream)",
+                                                    "gatehouse.proxy.reason": "\(proxyError.reason.rawValue)",
+                                                    "gatehouse.proxy.detail": "\(proxyError.detail)"])
+                        return attempt(a, excluded: tried)
+                    }
+                    return a.eventLoop.makeFailedFuture(proxyError)
+                }
+        }
+    }
+
+    /// The response for a proxy failure: the mapped status, a short text body, `Retry-After` on 503,
+    /// `X-Request-ID`, and the annotations. Logs the failure.
+    func errorResponse(_ error: ProxyError, request: GatewayRequest, logger: Logger) -> GatewayResponse {
+        if error.reason != .blockTooBig {
+            logger.error("uwsgi proxy error: \(error.reason.rawValue)",
+                         metadata: ["gatehouse.upstream": "\(error.upstream ?? "-")",
+                                    "gatehouse.proxy.reason": "\(error.reason.rawValue)",
+                                    "gatehouse.proxy.detail": "\(error.detail)"])
+        }
+        return Self.errorResponse(for: error, requestID: request.requestID)
+    }
+
+    /// The response for `error` without logging (the server uses it for `body_too_large` and the body-rate
+    /// verdicts, which it detects itself).
+    public static func errorResponse(for error: ProxyError, requestID: String?) -> GatewayResponse {
+        let status = error.status
+        var headers = HTTPHeaders()
+        if status == .serviceUnavailable {
+            headers.add(name: "Retry-After", value: String(error.retryAfterSeconds ?? 5))
+        }
+        if let requestID { headers.add(name: "X-Request-ID", value: requestID) }
+        headers.add(name: "Cache-Control", value: "no-store")
+        var response = GatewayResponse.text(status, "\(status.code) \(status.reasonPhrase)\n", headers: headers)
+        response.annotate(ProxyAnnotations(reason: error.reason, upstream: error.upstream))
+        return response
+    }
+}
