@@ -1,0 +1,156 @@
+@testable import GatehouseProxy
+import GatehouseHTTP
+import NIOCore
+import NIOHTTP1
+import XCTest
+
+/// The exchange against a fake uWSGI: malformed and truncated responses, retries, streaming, spooling.
+final class ScriptedBackendTests: XCTestCase {
+    private var harness: ProxyHarness!
+    private var backends: [ScriptedBackend] = []
+
+    override func setUpWithError() throws { harness = try ProxyHarness() }
+
+    override func tearDownWithError() throws {
+        for backend in backends { try backend.stop() }
+        XCTAssertEqual(try harness.spoolFiles(), [], "no spool file may remain")
+        try harness.shutdown()
+    }
+
+    private func backend(_ name: String, _ script: ScriptedBackend.Script) throws -> BackendConfiguration {
+        let backend = try ScriptedBackend(path: harness.directory + "/\(name).sock", group: harness.group, script: script)
+        backends.append(backend)
+        return BackendConfiguration(address: .unix(path: backend.path))
+    }
+
+    private func responder(_ backends: [BackendConfiguration], readTimeout: TimeAmount = .seconds(30),
+                           memory: Int = 1 << 20) throws -> ProxyResponder {
+        try ProxyResponder(configuration: harness.configuration(backends, readTimeout: readTimeout,
+                                                                 responseMemoryThreshold: memory),
+                           threadPool: harness.threadPool)
+    }
+
+    func testGarbageIs502InvalidHeader() throws {
+        let r = try responder([try backend("a", .respond(["<html>oops</html>\r\n\r\n"]))])
+        let (response, _) = try harness.send(r, try harness.request(.GET, "/"))
+        XCTAssertEqual(response.status, .badGateway)
+        XCTAssertEqual(response.annotations?.reason, .invalidHeader)
+        XCTAssertEqual(response.headers.first(name: "x-request-id"), "test-req")
+    }
+
+    func testSilentCloseIs502ResetBeforeHeaders() throws {
+        let r = try responder([try backend("a", .close)])
+        let (response, _) = try harness.send(r, try harness.request(.POST, "/"), body: .buffer(ByteBuffer(string: "x")))
+        XCTAssertEqual(response.status, .badGateway)
+        XCTAssertEqual(response.annotations?.reason, .resetBeforeHeaders)
+        XCTAssertEqual(backends[0].requests.all.count, 1)
+    }
+
+    func testTruncatedBodyIs502() throws {
+        let r = try responder([try backend("a", .respond(["HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"]))])
+        let (response, _) = try harness.send(r, try harness.request(.GET, "/"))
+        XCTAssertEqual(response.status, .badGateway)
+        XCTAssertEqual(response.annotations?.reason, .truncatedResponse)
+    }
+
+    func testIdempotentRequestIsRetriedOnAnotherBackendButPostIsNot() throws {
+        let bad = try backend("bad", .close)
+        let good = try backend("good", .respond(["HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfine"]))
+        let r = try responder([bad, good])
+        for _ in 0..<4 {
+            let (response, body) = try harness.send(r, try harness.request(.GET, "/"))
+            XCTAssertEqual(response.status, .ok)
+            XCTAssertEqual(String(decoding: body, as: UTF8.self), "fine")
+            XCTAssertEqual(response.annotations?.upstream, good.address.description)
+        }
+        XCTAssertGreaterThan(backends[0].requests.all.count, 0, "the bad backend was tried")
+        var postStatuses: [HTTPResponseStatus] = []
+        for _ in 0..<4 {
+            postStatuses.append(try harness.send(r, try harness.request(.POST, "/"), body: .buffer(ByteBuffer(string: "p"))).response.status)
+        }
+        XCTAssertTrue(postStatuses.contains(.badGateway), "a POST that reached the failing backend is not retried")
+    }
+
+    func testConnectRefusedRetriesAndMarksDown() throws {
+        let missing = BackendConfiguration(address: .unix(path: harness.directory + "/missing.sock"))
+        let good = try backend("good", .respond(["HTTP/1.1 204 No Content\r\n\r\n"]))
+        let r = try responder([missing, good])
+        for _ in 0..<3 {
+            let (response, _) = try harness.send(r, try harness.request(.POST, "/"), body: .buffer(ByteBuffer(string: "p")))
+            XCTAssertEqual(response.status, .noContent, "nothing was sent to the missing backend, so POST is retried")
+        }
+        XCTAssertEqual(r.pool.status().map(\.up), [false, true])
+    }
+
+    func testStreamingResponseArrivesInPieces() throws {
+        let r = try responder([try backend("a", .respond([
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nX-Accel-Buffering: no\r\n\r\n",
+            "data: 1\n\n", "data: 2\n\n", "data: 3\n\n",
+        ], pause: .milliseconds(50)))])
+        let loop = harness.group.next()
+        let response = try r.respond(to: try harness.request(.GET, "/stream"), body: .none, eventLoop: loop,
+                                     logger: harness.logger).wait()
+        XCTAssertEqual(response.status, .ok)
+        XCTAssertNil(response.headers.first(name: "x-accel-buffering"))
+        guard case .stream(let stream) = response.body else { return XCTFail("\(response.body)") }
+        var chunks: [String] = []
+        while let chunk = try stream.next(on: loop).wait() { chunks.append(String(buffer: chunk)) }
+        XCTAssertEqual(chunks.joined(), "data: 1\n\ndata: 2\n\ndata: 3\n\n")
+        XCTAssertGreaterThanOrEqual(chunks.count, 3, "delivered as they came, not buffered")
+        try waitUntil { r.pool.status()[0].outstanding == 0 }
+    }
+
+    func testStreamCancelClosesUpstream() throws {
+        let r = try responder([try backend("a", .respond([
+            "HTTP/1.1 200 OK\r\nX-Accel-Buffering: no\r\n\r\n", "data: 1\n\n", "data: 2\n\n",
+        ], pause: .seconds(1)))])
+        let loop = harness.group.next()
+        let response = try r.respond(to: try harness.request(.GET, "/"), body: .none, eventLoop: loop,
+                                     logger: harness.logger).wait()
+        guard case .stream(let stream) = response.body else { return XCTFail() }
+        XCTAssertEqual(try stream.next(on: loop).wait().map { String(buffer: $0) }, "data: 1\n\n")
+        stream.cancel()
+        XCTAssertThrowsError(try stream.next(on: loop).wait())
+        try waitUntil { r.pool.status()[0].outstanding == 0 }
+    }
+
+    func testLargeResponseIsSpooledToAFileAndChunkedIsDechunked() throws {
+        let payload = String(repeating: "0123456789", count: 20_000)  // 200 kB
+        let chunked = stride(from: 0, to: payload.count, by: 50_000).map { start -> String in
+            let piece = payload.dropFirst(start).prefix(50_000)
+            return String(piece.count, radix: 16) + "\r\n" + piece + "\r\n"
+        }.joined() + "0\r\n\r\n"
+        let r = try responder([try backend("a", .respond(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked]))],
+                              memory: 64 * 1024)
+        let loop = harness.group.next()
+        let response = try r.respond(to: try harness.request(.GET, "/"), body: .none, eventLoop: loop,
+                                     logger: harness.logger).wait()
+        guard case .file(let path, 0, 200_000, true) = response.body else { return XCTFail("\(response.body)") }
+        XCTAssertTrue(path.hasPrefix(harness.spoolDirectory))
+        XCTAssertEqual(response.headers.first(name: "content-length"), "200000")
+        XCTAssertNil(response.headers.first(name: "transfer-encoding"))
+        XCTAssertNil(response.headers.first(name: "connection"))
+        XCTAssertEqual(String(decoding: try harness.collect(response.body, on: loop), as: UTF8.self), payload)
+    }
+
+    func testReadTimeoutIs504() throws {
+        let r = try responder([try backend("a", .respond(["HTTP/1.1 200 OK\r\n", "\r\n"], pause: .seconds(3)))],
+                              readTimeout: .milliseconds(300))
+        let start = Date()
+        let (response, _) = try harness.send(r, try harness.request(.GET, "/"))
+        XCTAssertEqual(response.status, .gatewayTimeout)
+        XCTAssertEqual(response.annotations?.reason, .readTimeout)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+    }
+
+    func testCGIStyleStatusAndHeadRequest() throws {
+        let r = try responder([try backend("a", .respond(["Status: 201 Created\r\nContent-Length: 4\r\nServer: uWSGI\r\n\r\nbody"]))])
+        let (created, body) = try harness.send(r, try harness.request(.GET, "/"))
+        XCTAssertEqual(created.status.code, 201)
+        XCTAssertEqual(body, Array("body".utf8))
+        XCTAssertNil(created.headers.first(name: "server"))
+        let (head, headBody) = try harness.send(r, try harness.request(.HEAD, "/"))
+        XCTAssertEqual(head.headers.first(name: "content-length"), "4", "HEAD keeps the GET length")
+        XCTAssertEqual(headBody, [])
+    }
+}
