@@ -30,6 +30,19 @@ public struct ProxyResponder: Responder {
         self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
     }
 
+    /// Creates a responder over an existing pool (several routes may share one pool); `configuration.upstream`
+    /// is ignored in favour of `pool.configuration`.
+    ///
+    /// - Throws: `ProxyConfigurationError` for an invalid configuration.
+    public init(configuration: ProxyConfiguration, pool: UpstreamPool, threadPool: NIOThreadPool) throws {
+        var configuration = configuration
+        configuration.upstream = pool.configuration
+        try configuration.validate()
+        self.configuration = configuration
+        self.pool = pool
+        self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
+    }
+
     public func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop,
                         logger: Logger) -> EventLoopFuture<GatewayResponse> {
         var logger = logger

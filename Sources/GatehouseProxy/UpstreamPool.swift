@@ -104,7 +104,7 @@ public final class UpstreamPool: Sendable {
             return state.waiting.removeValue(forKey: waiterID)
         }
         waiting?.promise.fail(ProxyError(.queueTimeout,
-                                         detail: "upstream '\(name)': waited \(configuration.queueTimeout) in the queue",
+                                         detail: "upstream '\(name)': waited \(configuration.queueTimeout.nanoseconds / 1_000_000) ms in the queue",
                                          retryAfterSeconds: configuration.retryAfterSeconds))
     }
 

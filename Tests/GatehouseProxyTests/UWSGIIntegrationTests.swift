@@ -239,6 +239,26 @@ final class UWSGIIntegrationTests: XCTestCase {
         XCTAssertEqual(next, .ok)
     }
 
+    func testNoFileDescriptorLeaks() throws {
+        let responder = try ProxyResponder(
+            configuration: harness.configuration([try startUWSGI("a"),
+                                                  BackendConfiguration(address: .unix(path: harness.directory + "/gone.sock"))],
+                                                 responseMemoryThreshold: 1024),
+            threadPool: harness.threadPool)
+        // Warm up (lazy allocations in NIO and Foundation), then count.
+        _ = try harness.send(responder, try harness.request(.GET, "/big?n=5000"))
+        let before = try openDescriptors()
+        for path in ["/", "/big?n=5000", "/error", "/nope", "/stream?n=2&delay=0"] {
+            for _ in 0..<5 { _ = try harness.send(responder, try harness.request(.GET, path)) }
+        }
+        try waitUntil { try self.openDescriptors() <= before }
+        XCTAssertEqual(try openDescriptors(), before)
+    }
+
+    private func openDescriptors() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+    }
+
     private func sha256sum(_ path: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")

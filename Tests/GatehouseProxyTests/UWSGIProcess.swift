@@ -4,6 +4,9 @@ import XCTest
 /// A real uWSGI running the example app (`Examples/app/uwsgi.ini`) on a Unix socket in its own run dir.
 /// Started with Debian's `uwsgi` + python3 plugin; stopped by PID (SIGTERM, then SIGKILL after 5 s).
 final class UWSGIProcess {
+    /// uWSGI could not be used (the test has already recorded a failure saying why).
+    struct Unavailable: Error { var reason: String }
+
     let runDirectory: String
     let process = Process()
     var socketPath: String { runDirectory + "/app.sock" }
@@ -26,7 +29,7 @@ final class UWSGIProcess {
         guard let executable = Self.executable else {
             XCTFail("uwsgi is not installed: apt-get install -y uwsgi uwsgi-plugin-python3 (the project's scripts do this)",
                     file: file, line: line)
-            throw XCTSkip("uwsgi missing")
+            throw Unavailable(reason: "uwsgi is not installed")
         }
         self.runDirectory = runDirectory
         try FileManager.default.createDirectory(atPath: runDirectory, withIntermediateDirectories: true)
@@ -51,7 +54,7 @@ final class UWSGIProcess {
         let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "(no log)"
         stop()
         XCTFail("uWSGI did not start on \(socketPath); log:\n\(log.suffix(2000))", file: file, line: line)
-        throw XCTSkip("uwsgi did not start")
+        throw Unavailable(reason: "uWSGI did not start")
     }
 
     /// True when a Unix-socket connect succeeds.
