@@ -67,8 +67,12 @@ final class SpoolingBuffer {
         length = newLength
         if !spooling {
             if memory.readableBytes + chunk.readableBytes <= memoryThreshold {
-                var chunk = chunk
-                memory.writeBuffer(&chunk)
+                if memory.readableBytes == 0 {
+                    memory = chunk  // the common single-piece body: no copy
+                } else {
+                    var chunk = chunk
+                    memory.writeBuffer(&chunk)
+                }
                 return eventLoop.makeSucceededVoidFuture()
             }
             startSpooling()
