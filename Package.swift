@@ -42,7 +42,7 @@ let package = Package(
             "GatehouseHTTP",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        ], exclude: ["README.md"]),
 
         // I/O layers.
         .target(name: "GatehouseTLS", dependencies: [
@@ -55,7 +55,8 @@ let package = Package(
         .target(name: "GatehouseProxy", dependencies: [
             "GatehouseHTTP", "GatehouseUWSGI", log,
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ] + nio),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ] + nio, exclude: ["README.md"]),
         .target(name: "GatehouseCache", dependencies: ["GatehouseHTTP", log,
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
