@@ -1,6 +1,6 @@
 /// Where a uWSGI backend listens: `unix:/path/to.sock` or `host:port` (uwsgi over TCP).
 public enum BackendAddress: Sendable, Hashable, CustomStringConvertible {
-    /// A Unix-domain socket path.
+    /// A Unix-domain socket path (absolute, or relative to the working directory).
     case unix(path: String)
     /// A TCP host (name or IP literal) and port.
     case tcp(host: String, port: Int)
@@ -11,8 +11,8 @@ public enum BackendAddress: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws {
         if text.hasPrefix("unix:") {
             let path = String(text.dropFirst(5))
-            guard path.hasPrefix("/") else {
-                throw ProxyConfigurationError("backend '\(text)': a unix socket path must be absolute")
+            guard !path.isEmpty, path.utf8.count <= 107 else {
+                throw ProxyConfigurationError("backend '\(text)': a unix socket path must have 1 to 107 bytes")
             }
             self = .unix(path: path)
             return

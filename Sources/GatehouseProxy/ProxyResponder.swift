@@ -8,8 +8,9 @@ import NIOPosix
 /// The uWSGI proxy as a `Responder`: forwards a complete, buffered request to a backend of its pool in the uwsgi
 /// protocol and answers with the backend's response, or with the mapped error (`ProxyError.status(for:)`).
 ///
-/// The returned future always succeeds: failures become 4xx/5xx responses annotated with the reason and backend
-/// (`GatewayResponse.takeProxyAnnotations()`); every response carries `X-Request-ID`.
+/// The returned future always succeeds: failures become 4xx/5xx responses annotated with the reason
+/// (`x-gatehouse-upstream-reason`, see `ProxyAnnotations`) and logged with the backend; every response carries
+/// `X-Request-ID`.
 public struct ProxyResponder: Responder {
     /// The configuration in force.
     public let configuration: ProxyConfiguration
@@ -107,7 +108,6 @@ public struct ProxyResponder: Responder {
                 .map { response in
                     var response = response
                     response.headers.replaceOrAdd(name: "X-Request-ID", value: a.request.requestID)
-                    response.annotate(ProxyAnnotations(upstream: upstream))
                     return response
                 }
                 .flatMapError { error in
@@ -148,7 +148,7 @@ public struct ProxyResponder: Responder {
         if let requestID { headers.add(name: "X-Request-ID", value: requestID) }
         headers.add(name: "Cache-Control", value: "no-store")
         var response = GatewayResponse.text(status, "\(status.code) \(status.reasonPhrase)\n", headers: headers)
-        response.annotate(ProxyAnnotations(reason: error.reason, upstream: error.upstream))
+        response.annotate(ProxyAnnotations(reason: error.reason))
         return response
     }
 }

@@ -6,9 +6,11 @@ import NIOPosix
 /// default), then in a spool file in `spoolDirectory`, written on a thread pool; `client_max_body_size` enforced.
 ///
 /// The connection handler owns it for one request: `checkDeclaredLength` at the head (413 before reading, and
-/// before answering `100 Continue`), `append` for each de-chunked `.body` part (stop reading until the returned
-/// future completes), `finish` at `.end` to get the `RequestBody`, and `close` when the exchange ends — also on
-/// abort or error — which deletes the spool file. Confined to the connection's event loop; not Sendable.
+/// before answering `100 Continue`), `append` (or `write`, with backpressure) for each de-chunked `.body` part,
+/// `finish` at `.end` to get the `RequestBody`, and `release` when the exchange ends — also on abort or error —
+/// which deletes the spool file. Its shape matches the server's `RequestBodySink` protocol
+/// (`append(_:) -> Bool`, `finish()`, `release()`), so `extension RequestBodyBuffer: RequestBodySink {}` in the
+/// server module is the whole adapter. Confined to the connection's event loop; not Sendable.
 public final class RequestBodyBuffer {
     /// The configuration in force.
     public let configuration: RequestBufferConfiguration
@@ -38,11 +40,25 @@ public final class RequestBodyBuffer {
     /// The spool file's path, once the body went to disk (for tests and logs).
     public var spoolPath: String? { storage.spoolPath }
 
-    /// Adds a body part.
+    /// Adds a body part without waiting for the disk (writes queue in memory, bounded by `maxBodySize`).
+    ///
+    /// - Returns: false when the total exceeds `maxBodySize` (answer 413 and close); spool failures surface in
+    ///   `finish()`.
+    public func append(_ chunk: ByteBuffer) -> Bool {
+        do {
+            _ = try storage.append(chunk)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Adds a body part, with backpressure.
     ///
     /// - Throws: `ProxyError(.bodyTooLarge)` at once when the total exceeds the limit (answer 413 and close).
-    /// - Returns: a future that completes when more may be read; it fails with `ProxyError(.spoolError)`.
-    public func append(_ chunk: ByteBuffer) throws -> EventLoopFuture<Void> {
+    /// - Returns: a future that completes when more may be read (stop reading the client until then); it fails
+    ///   with `ProxyError(.spoolError)`.
+    public func write(_ chunk: ByteBuffer) throws -> EventLoopFuture<Void> {
         do {
             return try storage.append(chunk).flatMapErrorThrowing { error in
                 throw ProxyError(.spoolError, detail: "request body spool: \(error)")
@@ -66,7 +82,7 @@ public final class RequestBodyBuffer {
 
     /// Releases the body: deletes the spool file (after any write in flight). Idempotent; call it when the
     /// exchange ends, whether it succeeded, failed or was aborted.
-    public func close() {
+    public func release() {
         storage.discard()
     }
 }

@@ -36,7 +36,7 @@ final class ProxyErrorTests: XCTestCase {
         XCTAssertEqual(response.status, .serviceUnavailable)
         XCTAssertEqual(response.headers.first(name: "retry-after"), "7")
         XCTAssertEqual(response.headers.first(name: "x-request-id"), "r1")
-        XCTAssertEqual(response.takeProxyAnnotations(), ProxyAnnotations(reason: .queueFull, upstream: "unix:/x.sock"))
+        XCTAssertEqual(response.takeProxyAnnotations(), ProxyAnnotations(reason: .queueFull))
         XCTAssertFalse(response.headers.contains(name: ProxyAnnotations.reasonHeader))
         XCTAssertNil(response.takeProxyAnnotations())
         let r502 = ProxyResponder.errorResponse(for: ProxyError(.connectRefused), requestID: nil)

@@ -40,7 +40,7 @@ final class RequestBodyBufferTests: XCTestCase {
         return loop.flatSubmit {
             var future = loop.makeSucceededVoidFuture()
             for chunk in chunks {
-                future = future.flatMapThrowing { try buffer.append(chunk) }.flatMap { $0 }
+                future = future.flatMapThrowing { try buffer.write(chunk) }.flatMap { $0 }
             }
             return future.flatMap { buffer.finish() }
         }
@@ -52,7 +52,7 @@ final class RequestBodyBufferTests: XCTestCase {
         guard case .buffer(let bytes) = body else { return XCTFail("\(body)") }
         XCTAssertEqual(String(buffer: bytes), "hello world")
         XCTAssertEqual(try spoolFiles(), [])
-        try loop.submit { buffer.close() }.wait()
+        try loop.submit { buffer.release() }.wait()
     }
 
     func testEmptyBodyIsNone() throws {
@@ -71,16 +71,16 @@ final class RequestBodyBufferTests: XCTestCase {
         XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))), expected)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
-        try loop.submit { buffer.close(); buffer.close() }.wait()
+        try loop.submit { buffer.release(); buffer.release() }.wait()
         try waitUntil { try self.spoolFiles().isEmpty }
     }
 
     func testOverLimitThrowsAtOnce() throws {
         let buffer = RequestBodyBuffer(configuration: config(threshold: 10, max: 25), threadPool: threadPool, eventLoop: loop)
         let error = try loop.submit { () -> ProxyError? in
-            _ = try buffer.append(ByteBuffer(repeating: 1, count: 20))
+            _ = try buffer.write(ByteBuffer(repeating: 1, count: 20))
             do {
-                _ = try buffer.append(ByteBuffer(repeating: 1, count: 6))
+                _ = try buffer.write(ByteBuffer(repeating: 1, count: 6))
                 return nil
             } catch let error as ProxyError {
                 return error
@@ -88,19 +88,35 @@ final class RequestBodyBufferTests: XCTestCase {
         }.wait()
         XCTAssertEqual(error?.reason, .bodyTooLarge)
         XCTAssertEqual(error?.status, .payloadTooLarge)
-        try loop.submit { buffer.close() }.wait()
+        try loop.submit { buffer.release() }.wait()
         try waitUntil { try self.spoolFiles().isEmpty }
         XCTAssertThrowsError(try RequestBodyBuffer.checkDeclaredLength(26, configuration: config(max: 25)))
         XCTAssertNoThrow(try RequestBodyBuffer.checkDeclaredLength(25, configuration: config(max: 25)))
         XCTAssertNoThrow(try RequestBodyBuffer.checkDeclaredLength(nil, configuration: config(max: 25)))
     }
 
+    func testSinkStyleAppendReportsTheLimitAndDefersSpoolErrors() throws {
+        let buffer = RequestBodyBuffer(configuration: config(threshold: 4, max: 10), threadPool: threadPool, eventLoop: loop)
+        let results = try loop.submit { [buffer.append(ByteBuffer(string: "12345")), buffer.append(ByteBuffer(string: "67890")),
+                                         buffer.append(ByteBuffer(string: "x"))] }.wait()
+        XCTAssertEqual(results, [true, true, false])
+        try loop.submit { buffer.release() }.wait()
+        try waitUntil { try self.spoolFiles().isEmpty }
+
+        let cfg = RequestBufferConfiguration(memoryThreshold: 0, maxBodySize: 100, spoolDirectory: directory + "/missing")
+        let failing = RequestBodyBuffer(configuration: cfg, threadPool: threadPool, eventLoop: loop)
+        XCTAssertTrue(try loop.submit { failing.append(ByteBuffer(string: "x")) }.wait())
+        XCTAssertThrowsError(try loop.flatSubmit { failing.finish() }.wait()) {
+            XCTAssertEqual(($0 as? ProxyError)?.reason, .spoolError)
+        }
+    }
+
     func testAbortWhileWritingDeletesTheFile() throws {
         let buffer = RequestBodyBuffer(configuration: config(threshold: 0, max: 1 << 30), threadPool: threadPool,
                                        eventLoop: loop)
         try loop.submit {
-            for _ in 0..<50 { _ = try buffer.append(ByteBuffer(repeating: 7, count: 100_000)) }
-            buffer.close()  // writes may still be in flight
+            for _ in 0..<50 { _ = try buffer.write(ByteBuffer(repeating: 7, count: 100_000)) }
+            buffer.release()  // writes may still be in flight
         }.wait()
         try waitUntil { try self.spoolFiles().isEmpty }
     }
@@ -109,10 +125,10 @@ final class RequestBodyBufferTests: XCTestCase {
         let buffer = RequestBodyBuffer(configuration: config(threshold: 0, max: 1 << 30), threadPool: threadPool,
                                        eventLoop: loop)
         let big = ByteBuffer(repeating: 3, count: 3 << 20)  // over the 1 MiB high-water mark
-        try loop.flatSubmit { try! buffer.append(big) }.wait()
+        try loop.flatSubmit { try! buffer.write(big) }.wait()
         let body = try loop.flatSubmit { buffer.finish() }.wait()
         XCTAssertEqual(body.length, 3 << 20)
-        try loop.submit { buffer.close() }.wait()
+        try loop.submit { buffer.release() }.wait()
         try waitUntil { try self.spoolFiles().isEmpty }
     }
 

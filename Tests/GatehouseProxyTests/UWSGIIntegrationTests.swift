@@ -41,7 +41,7 @@ final class UWSGIIntegrationTests: XCTestCase {
         XCTAssertEqual(response.status, .ok)
         XCTAssertEqual(response.headers.first(name: "x-request-id"), "rid-42")
         XCTAssertEqual(response.headers.first(name: "content-length"), String(body.count))
-        XCTAssertEqual(response.annotations?.upstream, "unix:" + servers[0].socketPath)
+        XCTAssertNil(response.annotations)
         let echo = try json(body)
         let environ = try XCTUnwrap(echo["environ"] as? [String: String])
         let headers = try XCTUnwrap(echo["headers"] as? [String: String])
@@ -91,7 +91,7 @@ final class UWSGIIntegrationTests: XCTestCase {
             var future = loop.makeSucceededVoidFuture()
             for start in stride(from: 0, to: size, by: 65536) {
                 let chunk = ByteBuffer(bytes: bytes[start..<min(size, start + 65536)])
-                future = future.flatMapThrowing { try buffer.append(chunk) }.flatMap { $0 }
+                future = future.flatMapThrowing { try buffer.write(chunk) }.flatMap { $0 }
             }
             return future.flatMap { buffer.finish() }
         }.wait()
@@ -105,7 +105,7 @@ final class UWSGIIntegrationTests: XCTestCase {
         XCTAssertEqual(echo["length"] as? Int, size)
         XCTAssertEqual(echo["sha256"] as? String, expectedSHA)
 
-        try loop.submit { buffer.close() }.wait()
+        try loop.submit { buffer.release() }.wait()
         try waitUntil { !FileManager.default.fileExists(atPath: spoolPath) }
     }
 
