@@ -57,7 +57,8 @@ struct UWSGIExchange {
                 promise.fail(Self.connectError(error, upstream: upstream))
             case .success(let channel):
                 channel.closeFuture.whenComplete { _ in lease.release() }
-                self.send(packetHead: packetHead, body: body, channel: channel, handler: handler, logger: logger)
+                self.send(packetHead: packetHead, body: body, channel: channel, handler: handler, upstream: upstream,
+                          logger: logger)
             }
         }
         return promise.futureResult
@@ -65,7 +66,7 @@ struct UWSGIExchange {
 
     /// Writes the packet head and the body; a write failure closes the channel, and the handler reports it.
     private func send(packetHead: ByteBuffer, body: RequestBody, channel: Channel, handler: UWSGIExchangeHandler,
-                      logger: Logger) {
+                      upstream: String, logger: Logger) {
         let sent: EventLoopFuture<Void>
         switch body {
         case .none:
@@ -83,6 +84,8 @@ struct UWSGIExchange {
             switch result {
             case .success:
                 handler.noteProgress()
+            case .failure(let error as SpoolFile.IOFailure):
+                handler.abort(ProxyError(.spoolError, upstream: upstream, detail: "request body spool: \(error)"))
             case .failure(let error):
                 logger.debug("uwsgi request write failed", metadata: ["gatehouse.upstream.error": "\(error)"])
                 channel.close(promise: nil)

@@ -59,6 +59,11 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
         if case .waitingForHead = state { armTimer() }
     }
 
+    /// Sending the request failed on our side (e.g. the spooled body could not be read): fail with `error`.
+    func abort(_ error: ProxyError) {
+        fail(error)
+    }
+
     // MARK: - Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

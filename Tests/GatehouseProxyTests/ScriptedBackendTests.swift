@@ -143,6 +143,14 @@ final class ScriptedBackendTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 2)
     }
 
+    func testMissingSpoolFileIs500SpoolError() throws {
+        let r = try responder([try backend("a", .respond(["HTTP/1.1 200 OK\r\n\r\n"]))])
+        let (response, _) = try harness.send(r, try harness.request(.POST, "/"),
+                                             body: .file(path: harness.spoolDirectory + "/vanished", length: 10))
+        XCTAssertEqual(response.status, .internalServerError)
+        XCTAssertEqual(response.annotations?.reason, .spoolError)
+    }
+
     func testCGIStyleStatusAndHeadRequest() throws {
         let r = try responder([try backend("a", .respond(["Status: 201 Created\r\nContent-Length: 4\r\nServer: uWSGI\r\n\r\nbody"]))])
         let (created, body) = try harness.send(r, try harness.request(.GET, "/"))
