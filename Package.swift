@@ -65,7 +65,7 @@ let package = Package(
         // Composition and the thin CLI.
         .target(name: "GatehouseServer", dependencies: [
             "GatehouseHTTP", "GatehouseTLS", "GatehouseConfig", "GatehouseStatic", "GatehouseProxy",
-            "GatehouseCache", "GatehouseManifest", log,
+            "GatehouseCache", "GatehouseManifest", "GatehouseUWSGI", log,
             .product(name: "Atomics", package: "swift-atomics"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ] + nio),

@@ -11,8 +11,7 @@ BIN="$PWD/.build/release/gatehouse"
 "$BIN" assets build Examples/site assets-build
 mkdir -p run
 rm -f run/app.sock
-uwsgi --ini Examples/app/uwsgi.ini --socket "$PWD/run/app.sock" --pidfile "$PWD/run/uwsgi.pid" \
-      --daemonize2 "$PWD/run/uwsgi.log"
+uwsgi --set-ph run_dir="$PWD/run" --ini Examples/app/uwsgi.ini --daemonize2 "$PWD/run/uwsgi.log"
 for _ in $(seq 1 50); do [ -S run/app.sock ] && break; sleep 0.1; done
 stop_uwsgi() { [ -f run/uwsgi.pid ] && kill "$(cat run/uwsgi.pid)" 2>/dev/null || true; }
 trap stop_uwsgi EXIT

@@ -33,15 +33,22 @@ public protocol RequestRouter: Sendable {
 public struct GatewayRouter: RequestRouter {
     /// Returns a responder when a static mount serves this request.
     public var staticMatch: (@Sendable (GatewayRequest) -> (any Responder)?)?
-    /// The dynamic backend (uWSGI proxy, possibly behind the cache), if configured.
-    public var dynamic: (any Responder)?
+    /// The dynamic backend for a request (uWSGI proxy, possibly behind the cache), if one is configured.
+    public var dynamicMatch: (@Sendable (GatewayRequest) -> (any Responder)?)?
     /// Built-in pages.
     public var builtin: any Responder
 
     public init(staticMatch: (@Sendable (GatewayRequest) -> (any Responder)?)? = nil, dynamic: (any Responder)? = nil,
                 builtin: any Responder) {
         self.staticMatch = staticMatch
-        self.dynamic = dynamic
+        self.dynamicMatch = dynamic.map { responder in { _ in responder } }
+        self.builtin = builtin
+    }
+
+    public init(staticMatch: (@Sendable (GatewayRequest) -> (any Responder)?)?,
+                dynamicMatch: (@Sendable (GatewayRequest) -> (any Responder)?)?, builtin: any Responder) {
+        self.staticMatch = staticMatch
+        self.dynamicMatch = dynamicMatch
         self.builtin = builtin
     }
 
@@ -52,7 +59,7 @@ public struct GatewayRouter: RequestRouter {
         if let match = staticMatch?(request) {
             return RouteDecision(responder: match, wantsBody: false, name: "static")
         }
-        if let dynamic {
+        if let dynamic = dynamicMatch?(request) {
             return RouteDecision(responder: dynamic, wantsBody: true, name: "dynamic")
         }
         return RouteDecision(responder: builtin, wantsBody: false, name: "builtin")

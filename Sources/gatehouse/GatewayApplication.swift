@@ -11,13 +11,19 @@ final class GatewayApplication: @unchecked Sendable {
     let logger: Logger
 
     let configuration: GatehouseConfiguration
+    let dynamic: DynamicBackends
 
     init(configuration: GatehouseConfiguration, options: ServeOptions, logger: Logger) throws {
         self.logger = logger
         self.configuration = configuration
         let settings = ServerSettings(configuration: configuration)
-        let router = GatewayRouter(builtin: BuiltinResponder(version: GatehouseVersion.current))
-        server = try GatehouseServer(settings: settings, router: RouterBox(router), tls: nil, logger: logger)
+        let dynamic = try DynamicBackends(configuration: configuration)
+        self.dynamic = dynamic
+        let router = GatewayRouter(staticMatch: nil,
+                                   dynamicMatch: { request in dynamic.responder(for: request.rawPath) },
+                                   builtin: BuiltinResponder(version: GatehouseVersion.current))
+        server = try GatehouseServer(settings: settings, router: RouterBox(router), tls: nil, logger: logger,
+                                     bodySinkFactory: DynamicBackends.bodySinkFactory(configuration))
     }
 
     func start() throws {

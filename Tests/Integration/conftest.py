@@ -100,9 +100,10 @@ class UWSGI:
 
     def __init__(self, workdir, processes=2, threads=1, extra=()):
         self.workdir = pathlib.Path(workdir)
-        self.socket = self.workdir / f"app-{free_port()}.sock"
+        self.run_dir = self.workdir / f"uwsgi-{free_port()}"
+        self.socket = self.run_dir / "app.sock"
         self.log_path = self.workdir / "uwsgi.log"
-        self.cmd = ["uwsgi", "--ini", str(REPO / "Examples" / "app" / "uwsgi.ini"), "--socket", str(self.socket),
+        self.cmd = ["uwsgi", "--set-ph", f"run_dir={self.run_dir}", "--ini", str(REPO / "Examples" / "app" / "uwsgi.ini"),
                     "--processes", str(processes), "--threads", str(threads), *extra]
         self.proc = None
 
