@@ -1,1 +1,0 @@
-// GatehouseTLS — placeholder, replaced by the module's real files.

@@ -1,0 +1,128 @@
+import CGatehouseOpenSSL
+import NIOCore
+
+/// One server-side `SSL*` over a `ByteBufferBIO`, with each OpenSSL call's outcome as a Swift value.
+///
+/// Owns the `SSL*` (freed in `deinit`) and keeps its `TLSServerContext` alive so the context's C callbacks never
+/// see a freed object. Not thread-safe: used only on its channel's event loop.
+final class TLSConnection {
+    /// The outcome of one OpenSSL I/O call.
+    enum Outcome: Equatable {
+        /// The call did its work (`SSL_read_ex`: `count` bytes).
+        case done(count: Int)
+        /// OpenSSL needs more ciphertext from the peer.
+        case wantRead
+        /// The peer sent close_notify.
+        case closed
+        /// A failure: OpenSSL's error queue and the `SSL_ERROR_*` name.
+        case failed([OpenSSLErrorEntry], String)
+    }
+
+    let context: TLSServerContext
+    let ssl: OpaquePointer
+    let bio: ByteBufferBIO
+
+    init?(context: TLSServerContext, allocator: ByteBufferAllocator) {
+        guard let ssl = SSL_new(context.ctx) else { return nil }
+        guard let bio = ByteBufferBIO(allocator: allocator) else {
+            SSL_free(ssl)
+            return nil
+        }
+        self.context = context
+        self.ssl = ssl
+        self.bio = bio
+        bio.attach(to: ssl)
+        SSL_set_accept_state(ssl)
+    }
+
+    deinit {
+        SSL_free(ssl)
+    }
+
+    /// Runs one handshake step.
+    func handshake() -> Outcome {
+        OpenSSLErrorQueue.clear()
+        let result = SSL_do_handshake(ssl)
+        return result == 1 ? .done(count: 0) : outcome(result)
+    }
+
+    /// Decrypts one record's worth of plaintext into `buffer` (which grows to hold at least `chunk` bytes).
+    func read(into buffer: inout ByteBuffer, chunk: Int) -> Outcome {
+        OpenSSLErrorQueue.clear()
+        var result: Int32 = 0
+        let count = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: chunk) { space -> Int in
+            var read = 0
+            result = SSL_read_ex(ssl, space.baseAddress, space.count, &read)
+            return result == 1 ? read : 0
+        }
+        return result == 1 ? .done(count: count) : outcome(result)
+    }
+
+    /// Encrypts all of `bytes` (one or more records; our BIO never refuses a write, so it is never partial).
+    func write(_ bytes: ByteBuffer) -> Outcome {
+        guard bytes.readableBytes > 0 else { return .done(count: 0) }
+        OpenSSLErrorQueue.clear()
+        var result: Int32 = 0
+        var written = 0
+        bytes.withUnsafeReadableBytes { raw in
+            result = SSL_write_ex(ssl, raw.baseAddress, raw.count, &written)
+        }
+        return result == 1 ? .done(count: written) : outcome(result)
+    }
+
+    /// Sends close_notify (first call) or checks for the peer's: `.done(count: 1)` when both sides are done,
+    /// `.done(count: 0)` when ours is sent and the peer's is still awaited.
+    func shutdown() -> Outcome {
+        OpenSSLErrorQueue.clear()
+        let result = SSL_shutdown(ssl)
+        if result >= 0 { return .done(count: Int(result)) }
+        return outcome(result)
+    }
+
+    /// The ciphertext produced since the last call.
+    func takeCiphertext() -> ByteBuffer? {
+        bio.takeOutbound()
+    }
+
+    /// Whether `SSL_read` could make progress: unread ciphertext, or bytes OpenSSL already holds.
+    var hasInput: Bool {
+        bio.unreadInboundBytes > 0 || SSL_has_pending(ssl) == 1
+    }
+
+    /// Queues received ciphertext.
+    func receive(_ buffer: ByteBuffer) {
+        bio.receive(buffer)
+    }
+
+    /// What the handshake negotiated.
+    func info() -> TLSConnectionInfo {
+        var alpnPointer: UnsafePointer<UInt8>?
+        var alpnLength: UInt32 = 0
+        SSL_get0_alpn_selected(ssl, &alpnPointer, &alpnLength)
+        let alpn = alpnPointer.flatMap { alpnLength == 0 ? nil :
+            String(decoding: UnsafeBufferPointer(start: $0, count: Int(alpnLength)), as: UTF8.self) }
+        let cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) }
+        var serial: String?
+        if let x509 = SSL_get_certificate(ssl), X509_up_ref(x509) == 1 {
+            serial = Certificate(takingOwnershipOf: x509).serialNumberHex
+        }
+        return TLSConnectionInfo(
+            serverName: TLSServerContext.serverName(of: ssl),
+            protocolVersion: String(cString: SSL_get_version(ssl)),
+            cipher: cipher ?? "",
+            negotiatedProtocol: alpn,
+            sessionReused: SSL_session_reused(ssl) == 1,
+            certificateSerial: SSL_session_reused(ssl) == 1 ? nil : serial)
+    }
+
+    private func outcome(_ result: Int32) -> Outcome {
+        let code = SSL_get_error(ssl, result)
+        switch code {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE: return .wantRead
+        case SSL_ERROR_ZERO_RETURN: return .closed
+        case SSL_ERROR_SYSCALL: return .failed(OpenSSLErrorQueue.drain(), "SSL_ERROR_SYSCALL")
+        case SSL_ERROR_SSL: return .failed(OpenSSLErrorQueue.drain(), "SSL_ERROR_SSL")
+        default: return .failed(OpenSSLErrorQueue.drain(), "SSL_ERROR \(code)")
+        }
+    }
+}
