@@ -83,7 +83,7 @@ public struct ServerNameIndex<Value> {
         }
         let name = Self.normalize(serverName)
         if let list = exact[name] { return .selected(list.map(\.1), matched: .exact) }
-        if let dot = name.firstIndex(of: "."), name.index(after: dot) < name.endIndex,
+        if let dot = name.firstIndex(of: "."), dot > name.startIndex, name.index(after: dot) < name.endIndex,
            let list = wildcard[String(name[name.index(after: dot)...])] {
             return .selected(list.map(\.1), matched: .wildcard)
         }
