@@ -31,3 +31,14 @@ public final class CertificateSnapshot: @unchecked Sendable, AtomicReference {
         pairs.map(\.notAfter).min()
     }
 }
+
+extension CertificateSnapshot {
+    /// Loads and validates every pair (see `CertifiedKey.load`) and indexes them; the first failure is thrown and
+    /// nothing is returned, so a bad pair never goes live. Blocking file I/O: call it off the event loop.
+    /// - Throws: `CertificateError` naming the file and the problem.
+    public static func load(_ sources: [CertificateSource], defaultName: String? = nil, now: Int64? = nil) throws
+        -> CertificateSnapshot {
+        let pairs = try sources.map { try CertifiedKey.load($0, now: now) }
+        return CertificateSnapshot(pairs: pairs, defaultName: defaultName)
+    }
+}

@@ -139,3 +139,36 @@ final class CertifiedKeyTests: XCTestCase {
         XCTAssertTrue(OpenSSLErrorQueue.drain().isEmpty)
     }
 }
+
+final class CertificateSnapshotLoadingTests: XCTestCase {
+    func testLoadsAllPairsOrFailsWithTheBadOne() throws {
+        let pki = try TestPKI()
+        let dir = TemporaryDirectory()
+        let a = try pki.leafPEM(["a.test"])
+        let b = try pki.leafPEM(["b.test"], keyType: .rsa)
+        let sources = [
+            CertificateSource(certificateFile: try dir.write("a.pem", a.certificate), keyFile: try dir.write("a-key.pem", a.key)),
+            CertificateSource(certificateFile: try dir.write("b.pem", b.certificate), keyFile: try dir.write("b-key.pem", b.key)),
+        ]
+        let snapshot = try CertificateSnapshot.load(sources, defaultName: "b.test")
+        XCTAssertEqual(snapshot.pairs.map(\.serialNumberHex), [a.serial, b.serial])
+        XCTAssertEqual(snapshot.index.defaultValues.map(\.serialNumberHex), [b.serial])
+        XCTAssertEqual(snapshot.earliestExpiry, snapshot.pairs.map(\.notAfter).min())
+
+        var broken = sources
+        broken[1].keyFile = sources[0].keyFile
+        XCTAssertThrowsError(try CertificateSnapshot.load(broken)) { error in
+            XCTAssertEqual("\(error)", "\(sources[0].keyFile): private key does not match certificate \(sources[1].certificateFile)")
+        }
+    }
+
+    func testStoreSwapPublishesNewSnapshot() throws {
+        let pki = try TestPKI()
+        let store = CertificateStore()
+        XCTAssertTrue(store.snapshot.pairs.isEmpty)
+        let next = CertificateSnapshot(pairs: [try pki.pair(["a.test"])])
+        let old = store.swap(next)
+        XCTAssertTrue(old.pairs.isEmpty)
+        XCTAssertTrue(store.snapshot === next)
+    }
+}
