@@ -36,6 +36,7 @@ final class ByteBufferBIO {
     /// Queues received ciphertext for OpenSSL to read.
     func receive(_ buffer: ByteBuffer) {
         if var pending = inbound, pending.readableBytes > 0 {
+            inbound = nil  // keep `pending` uniquely referenced so appending does not copy
             var copy = buffer
             pending.writeBuffer(&copy)
             inbound = pending

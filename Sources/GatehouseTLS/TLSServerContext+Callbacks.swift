@@ -65,7 +65,8 @@ extension TLSServerContext {
         }
         let keys = context.ticketKeys.keys
         if encrypt == 1 {
-            guard let key = keys.current, RAND_bytes(iv, 16) == 1 else { return -1 }
+            guard let key = keys.current else { return 0 }  // no key: issue no ticket, the handshake goes on
+            guard RAND_bytes(iv, 16) == 1 else { return -1 }
             key.name.withUnsafeBufferPointer { keyName.update(from: $0.baseAddress!, count: 16) }
             let ok = key.aesKey.withUnsafeBufferPointer {
                 EVP_EncryptInit_ex(cipherContext, context.ticketCipher, nil, $0.baseAddress, iv) == 1

@@ -67,6 +67,8 @@ final class TLSHandlerTests: XCTestCase {
         let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost", maxVersion: TLS1_2_VERSION)
         try harness.pump(client)
         XCTAssertFalse(client.handshakeDone)
+        _ = client.handshake()
+        XCTAssertEqual(client.handshakeError, "tlsv1 alert protocol version")
         XCTAssertEqual(harness.recorder.events.first, .error(.handshakeFailed))
         XCTAssertFalse(harness.channel.isActive)
     }
@@ -79,6 +81,26 @@ final class TLSHandlerTests: XCTestCase {
         XCTAssertTrue(client.handshakeDone)
         XCTAssertNoThrow(try written.wait())
         XCTAssertEqual(String(decoding: client.read().bytes, as: UTF8.self), "early")
+    }
+
+    func testRecordsOfOneReadCycleAreDeliveredOnce() throws {
+        let harness = try TLSTestHarness(context: try makeContext())
+        let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
+        XCTAssertTrue(try harness.handshake(client))
+        let before = harness.recorder.readCount
+        for piece in ["one ", "two ", "three"] { client.write(Array(piece.utf8)) }
+        try harness.channel.writeInbound(try XCTUnwrap(client.takeOutput()))
+        XCTAssertEqual(harness.recorder.readCount - before, 1)
+        XCTAssertEqual(harness.recorder.text, "one two three")
+        // A record split across two TCP reads is delivered when complete.
+        client.write(Array(String(repeating: "s", count: 3000).utf8))
+        var ciphertext = try XCTUnwrap(client.takeOutput())
+        let head = try XCTUnwrap(ciphertext.readSlice(length: 1000))
+        try harness.channel.writeInbound(head)
+        XCTAssertEqual(harness.recorder.readCount - before, 1)
+        try harness.channel.writeInbound(ciphertext)
+        XCTAssertEqual(harness.recorder.readCount - before, 2)
+        XCTAssertEqual(harness.recorder.text.count, 13 + 3000)
     }
 
     func testManySmallWritesArePackedAndArriveIntact() throws {

@@ -43,6 +43,8 @@ final class TLSSelectionHandshakeTests: XCTestCase {
         let client = try TestTLSClient(trusting: pki.ca, serverName: "unknown.test")
         try harness.pump(client)
         XCTAssertFalse(client.handshakeDone)
+        _ = client.handshake()
+        XCTAssertEqual(client.handshakeError, "tlsv1 unrecognized name")
         XCTAssertFalse(harness.channel.isActive)
         let error = try XCTUnwrap(harness.recorder.errors.first as? TLSError)
         XCTAssertEqual(error.kind, .handshakeFailed)

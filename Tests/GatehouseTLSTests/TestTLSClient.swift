@@ -56,8 +56,16 @@ final class TestTLSClient {
     func handshake() -> Int32 {
         ERR_clear_error()
         let result = SSL_do_handshake(ssl)
-        return result == 1 ? 1 : -SSL_get_error(ssl, result)
+        if result == 1 { return 1 }
+        let code = SSL_get_error(ssl, result)
+        if code == SSL_ERROR_SSL, let reason = ERR_reason_error_string(ERR_peek_last_error()) {
+            handshakeError = String(cString: reason)
+        }
+        return -code
     }
+
+    /// OpenSSL's reason for the client's handshake failure (e.g. `tlsv1 unrecognized name`).
+    var handshakeError: String?
 
     var handshakeDone: Bool { SSL_is_init_finished(ssl) == 1 }
 
