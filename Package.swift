@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOTLS", package: "swift-nio"),
             .product(name: "Atomics", package: "swift-atomics"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log] + nio),
         .target(name: "GatehouseProxy", dependencies: [
             "GatehouseHTTP", "GatehouseUWSGI", log,
