@@ -227,3 +227,27 @@ final class TLSHandlerTests: XCTestCase {
         XCTAssertTrue(harness.channel.isActive)
     }
 }
+
+final class TLSChannelInstallTests: XCTestCase {
+    func testAddHandlerPutsTLSFirstAndExposesTheSNIName() throws {
+        let pki = try TestPKI()
+        let context = try TLSServerContext(configuration: TLSConfiguration(),
+                                           certificates: CertificateStore(CertificateSnapshot(pairs: [try pki.pair(["localhost"])])))
+        let channel = EmbeddedChannel()
+        let recorder = EventRecorder()
+        try channel.pipeline.syncOperations.addHandler(recorder)
+        let handle = try context.addHandler(to: channel)
+        XCTAssertNil(handle.serverName)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 443)).wait()
+        let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
+        for _ in 0..<10 {
+            _ = client.handshake()
+            if let out = client.takeOutput() { try channel.writeInbound(out) }
+            while let out = try channel.readOutbound(as: ByteBuffer.self) { client.feed(out) }
+        }
+        XCTAssertTrue(client.handshakeDone)
+        XCTAssertEqual(handle.serverName, "localhost")
+        XCTAssertEqual(handle.connectionInfo?.negotiatedProtocol, "http/1.1")
+        XCTAssertEqual(recorder.events.first, .handshakeCompleted("http/1.1"))
+    }
+}
