@@ -2,6 +2,8 @@ import Foundation
 import GatehouseConfig
 import GatehouseHTTP
 import GatehouseServer
+import GatehouseTLS
+import NIOCore
 import Logging
 
 /// Composition of one running gateway from the command line and config: builds the settings, the TLS
@@ -12,6 +14,8 @@ final class GatewayApplication: @unchecked Sendable {
 
     let configuration: GatehouseConfiguration
     let dynamic: DynamicBackends
+    let tls: TLSServerContext?
+    private var ticketRotation: RepeatedTask?
 
     init(configuration: GatehouseConfiguration, options: ServeOptions, logger: Logger) throws {
         self.logger = logger
@@ -22,18 +26,41 @@ final class GatewayApplication: @unchecked Sendable {
         let router = GatewayRouter(staticMatch: nil,
                                    dynamicMatch: { request in dynamic.responder(for: request.rawPath) },
                                    builtin: BuiltinResponder(version: GatehouseVersion.current))
-        server = try GatehouseServer(settings: settings, router: RouterBox(router), tls: nil, logger: logger,
+        var installer: TLSChannelInstaller?
+        if !options.insecurePlaintext {
+            let snapshot = try TLSComposition.loadSnapshot(configuration.tls)
+            let tlsConfiguration = TLSComposition.configuration(configuration.tls)
+            let problems = tlsConfiguration.validate()
+            if !problems.isEmpty { throw CommandLineError("tls: " + problems.joined(separator: "; ")) }
+            let context = try TLSServerContext(configuration: tlsConfiguration, certificates: CertificateStore(snapshot))
+            self.tls = context
+            installer = OpenSSLChannelInstaller(context: context)
+            for pair in snapshot.pairs {
+                logger.info("certificate loaded", metadata: [
+                    "gatehouse.tls.names": "\(pair.names.joined(separator: ","))",
+                    "gatehouse.tls.serial": "\(pair.serialNumberHex)",
+                    "gatehouse.tls.not_after": "\(pair.notAfter)",
+                ])
+            }
+        } else {
+            self.tls = nil
+        }
+        server = try GatehouseServer(settings: settings, router: RouterBox(router), tls: installer, logger: logger,
                                      bodySinkFactory: DynamicBackends.bodySinkFactory(configuration))
     }
 
     func start() throws {
         try server.start()
+        ticketRotation = tls?.scheduleTicketKeyRotation(on: server.group.next())
         for address in server.boundAddresses {
             logger.info("listening", metadata: ["gatehouse.address": "\(address)"])
         }
     }
 
-    func shutdown() { server.shutdown() }
+    func shutdown() {
+        ticketRotation?.cancel()
+        server.shutdown()
+    }
 
     func reload() { logger.info("SIGHUP: reload requested") }
 }
