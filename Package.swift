@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "GatehouseHTTP", dependencies: ["GatehouseManifest", log,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "GatehouseAssets", dependencies: [
             "GatehouseManifest", "GatehouseCompress",
         ]),
@@ -52,7 +52,7 @@ let package = Package(
             .product(name: "Atomics", package: "swift-atomics"),
         ]),
         .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log,
-            .product(name: "NIOHTTP1", package: "swift-nio")] + nio),
+            .product(name: "NIOHTTP1", package: "swift-nio")] + nio, exclude: ["README.md"]),
         .target(name: "GatehouseProxy", dependencies: [
             "GatehouseHTTP", "GatehouseUWSGI", log,
             .product(name: "NIOHTTP1", package: "swift-nio"),

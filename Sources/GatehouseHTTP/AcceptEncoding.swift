@@ -36,9 +36,14 @@ public struct AcceptEncoding: Sendable, Equatable {
     public init(headers: HTTPHeaders) {
         self.init(isPresent: false)
         for (name, value) in headers where HTTPSyntax.equalsIgnoringCase(name, "accept-encoding") {
-            self.isPresent = true
-            HTTPSyntax.withBytes(value) { self.parse($0) }
+            add(fieldValue: value)
         }
+    }
+
+    /// Adds one more `Accept-Encoding` line (for callers that scan the request headers themselves).
+    public mutating func add(fieldValue: String) {
+        isPresent = true
+        HTTPSyntax.withBytes(fieldValue) { self.parse($0) }
     }
 
     /// The quality the client explicitly gave `coding`, or nil when not listed.
