@@ -1,3 +1,4 @@
+import GatehouseManifest
 import NIOCore
 
 /// An immutable snapshot of one build directory, ready to serve: URL path → asset (or directory redirect),
@@ -63,4 +64,9 @@ public final class AssetIndex: Sendable {
         if case .asset(let a)? = entries[urlPath] { return a }
         return nil
     }
+}
+
+extension AssetIndex {
+    /// The manifest's file name inside a build directory.
+    public static var manifestFileName: String { AssetManifest.fileName }
 }
