@@ -54,7 +54,8 @@ public final class StaticResponder: Responder {
 
     // MARK: Routing
 
-    /// Decides whether the static server answers `request` (see ``StaticMatch``); nil → not static.
+    /// Decides whether the static server answers `request` (see ``StaticMatch``); nil → not static. A target
+    /// that is not in origin form (`*`, `http://host/x`) is never static.
     /// Costs a path normalisation, a lock-protected read and a dictionary lookup; no I/O.
     public func match(_ request: GatewayRequest) -> StaticMatch? {
         match(rawPath: request.rawPath)
@@ -66,7 +67,8 @@ public final class StaticResponder: Responder {
         do {
             path = try RequestPath(normalizing: rawPath)
         } catch let error as RequestPathError {
-            return .invalidPath(error)
+            // `*` (OPTIONS) and absolute-form targets are not paths this server maps to files: not static.
+            return error.code == .notOriginForm ? nil : .invalidPath(error)
         } catch {
             return .invalidPath(RequestPathError(.badPercentEncoding))
         }

@@ -9,7 +9,7 @@ import NIOHTTP1
 /// leave them. The bytes of br/gzip variants are not real compressions (the header logic does not care).
 final class BuildFixture {
     let directory: String
-    private(set) var manifest = AssetManifest()
+    var manifest = AssetManifest()
     private var hashCounter = 0
 
     init() throws {

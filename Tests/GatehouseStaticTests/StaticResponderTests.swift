@@ -274,6 +274,8 @@ final class StaticResponderTests: XCTestCase {
         XCTAssertNil(responder.match(TestHTTP.request(.GET, "/%2eenv")))
         XCTAssertNil(responder.match(TestHTTP.request(.GET, "/nope.css")))
         XCTAssertNil(responder.match(TestHTTP.request(.GET, "/css/site.css/")))
+        XCTAssertNil(responder.match(TestHTTP.request(.OPTIONS, "*")), "not origin form: not static")
+        XCTAssertNil(responder.match(TestHTTP.request(.GET, "http://example.com/css/site.css")))
         XCTAssertEqual(get("/css/./site.css").status, .ok, "normalised before lookup")
         XCTAssertEqual(get("/css//site.css").status, .ok)
         XCTAssertEqual(get("/docs/../css/site.css").status, .ok)
