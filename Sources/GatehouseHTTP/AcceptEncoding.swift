@@ -47,6 +47,7 @@ public struct AcceptEncoding: Sendable, Equatable {
     }
 
     /// The quality the client explicitly gave `coding`, or nil when not listed.
+    @inlinable
     public func explicitQuality(_ coding: ContentCoding) -> Int? {
         switch coding {
         case .br: return br
@@ -58,6 +59,7 @@ public struct AcceptEncoding: Sendable, Equatable {
     /// The effective quality of `coding` in thousandths: its own q, else that of `*`, else 0 — except that
     /// `identity` is implicitly acceptable (at the lowest rank, 1) unless refused by `identity;q=0` or by `*;q=0`
     /// without an `identity` entry. Without the header only `identity` is acceptable.
+    @inlinable
     public func quality(_ coding: ContentCoding) -> Int {
         guard isPresent else { return coding == .identity ? 1000 : 0 }
         if let q = explicitQuality(coding) { return q }
@@ -72,17 +74,28 @@ public struct AcceptEncoding: Sendable, Equatable {
     /// Returns nil when nothing available is acceptable — the caller answers 406. (Since `identity` is acceptable
     /// unless explicitly refused, this returns `identity` whenever it is available and not refused.)
     public func negotiate(available: Set<ContentCoding>) -> ContentCoding? {
+        negotiate(br: available.contains(.br), gzip: available.contains(.gzip),
+                  identity: available.contains(.identity))
+    }
+
+    /// ``negotiate(available:)`` with the available codings as flags (no hashing, for the per-request path).
+    @inlinable
+    public func negotiate(br hasBr: Bool, gzip hasGzip: Bool, identity hasIdentity: Bool) -> ContentCoding? {
         var best: ContentCoding?
         var bestQ = 0
         // Visited in tie-break order, so a later coding wins only with a strictly higher quality.
-        func consider(_ coding: ContentCoding) {
-            guard available.contains(coding) else { return }
-            let q = quality(coding)
-            if q > bestQ { best = coding; bestQ = q }
+        if hasBr {
+            let q = quality(.br)
+            if q > bestQ { best = .br; bestQ = q }
         }
-        consider(.br)
-        consider(.gzip)
-        consider(.identity)
+        if hasGzip {
+            let q = quality(.gzip)
+            if q > bestQ { best = .gzip; bestQ = q }
+        }
+        if hasIdentity {
+            let q = quality(.identity)
+            if q > bestQ { best = .identity; bestQ = q }
+        }
         return best
     }
 
@@ -132,14 +145,20 @@ public struct AcceptEncoding: Sendable, Equatable {
     }
 
     private mutating func record(_ b: UnsafeBufferPointer<UInt8>, _ token: Range<Int>, _ q: Int) {
-        if HTTPSyntax.equalsIgnoringCase(b, token, "br") {
-            if br == nil { br = q }
-        } else if HTTPSyntax.equalsIgnoringCase(b, token, "gzip") || HTTPSyntax.equalsIgnoringCase(b, token, "x-gzip") {
-            if gzip == nil { gzip = q }
-        } else if HTTPSyntax.equalsIgnoringCase(b, token, "identity") {
-            if identity == nil { identity = q }
-        } else if HTTPSyntax.equalsIgnoringCase(b, token, "*") {
-            if wildcard == nil { wildcard = q }
+        // Dispatch on length first: most tokens (deflate, zstd, …) are rejected without a comparison.
+        switch token.count {
+        case 1:
+            if b[token.lowerBound] == UInt8(ascii: "*"), wildcard == nil { wildcard = q }
+        case 2:
+            if HTTPSyntax.equalsIgnoringCase(b, token, "br"), br == nil { br = q }
+        case 4:
+            if HTTPSyntax.equalsIgnoringCase(b, token, "gzip"), gzip == nil { gzip = q }
+        case 6:
+            if HTTPSyntax.equalsIgnoringCase(b, token, "x-gzip"), gzip == nil { gzip = q }
+        case 8:
+            if HTTPSyntax.equalsIgnoringCase(b, token, "identity"), identity == nil { identity = q }
+        default:
+            break
         }
     }
 

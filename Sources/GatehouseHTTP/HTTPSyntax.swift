@@ -29,6 +29,7 @@ enum HTTPSyntax {
     }
 
     /// True when `bytes[range]` equals `lowercaseLiteral` ignoring ASCII case. The literal must be lower case.
+    @inline(__always)
     static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                    _ lowercaseLiteral: StaticString) -> Bool {
         guard range.count == lowercaseLiteral.utf8CodeUnitCount else { return false }
@@ -42,6 +43,7 @@ enum HTTPSyntax {
     }
 
     /// True when the two strings are equal ignoring ASCII case (header names).
+    @inline(__always)
     static func equalsIgnoringCase(_ a: String, _ lowercaseLiteral: StaticString) -> Bool {
         var a = a
         return a.withUTF8 { equalsIgnoringCase($0, 0..<$0.count, lowercaseLiteral) }

@@ -20,7 +20,8 @@ enum StaticResponses {
         guard let isHead = method(request) else { return methodNotAllowed() }
         let fields = StaticRequestHeaders(request.head.headers)
 
-        guard let coding = fields.acceptEncoding.negotiate(available: asset.codings),
+        guard let coding = fields.acceptEncoding.negotiate(br: asset.br != nil, gzip: asset.gzip != nil,
+                                                           identity: true),
               let rep = asset.representation(coding) else {
             return notAcceptable(asset)
         }

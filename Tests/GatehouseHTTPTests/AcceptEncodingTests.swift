@@ -114,4 +114,21 @@ final class AcceptEncodingTests: XCTestCase {
         XCTAssertEqual(ae.negotiate(available: all), .gzip)
         XCTAssertFalse(AcceptEncoding(headers: HTTPHeaders()).isPresent)
     }
+
+    func testFlagFormAgreesWithSetForm() {
+        let headers: [String?] = [nil, "", "br", "gzip", "identity;q=0", "*;q=0", "br;q=0.5, gzip;q=0.5", "*",
+                                  "identity;q=0, *;q=0.2", "gzip;q=0, *"]
+        for h in headers {
+            let ae = AcceptEncoding(h)
+            for mask in 0..<8 {
+                var set: Set<ContentCoding> = []
+                if mask & 1 != 0 { set.insert(.br) }
+                if mask & 2 != 0 { set.insert(.gzip) }
+                if mask & 4 != 0 { set.insert(.identity) }
+                XCTAssertEqual(ae.negotiate(available: set),
+                               ae.negotiate(br: mask & 1 != 0, gzip: mask & 2 != 0, identity: mask & 4 != 0),
+                               "\(h ?? "none") \(mask)")
+            }
+        }
+    }
 }
