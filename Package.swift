@@ -31,10 +31,10 @@ let package = Package(
         .target(name: "GatehouseCompress", dependencies: ["CGatehouseBrotli", "CGatehouseZlib"]),
         .target(name: "GatehouseManifest"),
         .target(name: "GatehouseConfig", exclude: ["README.md"]),
-        .target(name: "GatehouseHTTP", dependencies: [log,
+        .target(name: "GatehouseHTTP", dependencies: ["GatehouseManifest", log,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "GatehouseAssets", dependencies: [
             "GatehouseManifest", "GatehouseCompress",
         ]),
@@ -51,7 +51,8 @@ let package = Package(
             .product(name: "NIOTLS", package: "swift-nio"),
             .product(name: "Atomics", package: "swift-atomics"),
         ], exclude: ["README.md"]),
-        .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log] + nio),
+        .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log,
+            .product(name: "NIOHTTP1", package: "swift-nio")] + nio, exclude: ["README.md"]),
         .target(name: "GatehouseProxy", dependencies: [
             "GatehouseHTTP", "GatehouseUWSGI", log,
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -77,7 +78,7 @@ let package = Package(
         // Tests: one target per module; real-process tests live in Tests/Integration (pytest).
         .testTarget(name: "GatehouseCompressTests", dependencies: ["GatehouseCompress"]),
         .testTarget(name: "GatehouseConfigTests", dependencies: ["GatehouseConfig"]),
-        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP"]),
+        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP", "GatehouseManifest"]),
         .testTarget(name: "GatehouseAssetsTests", dependencies: ["GatehouseAssets", "GatehouseManifest", "GatehouseCompress"]),
         .testTarget(name: "GatehouseUWSGITests", dependencies: [
             "GatehouseUWSGI", .product(name: "NIOTestUtils", package: "swift-nio"),
@@ -86,7 +87,8 @@ let package = Package(
         .testTarget(name: "GatehouseTLSTests", dependencies: [
             "GatehouseTLS", "CGatehouseOpenSSL", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
-        .testTarget(name: "GatehouseStaticTests", dependencies: ["GatehouseStatic", "GatehouseManifest"]),
+        .testTarget(name: "GatehouseStaticTests", dependencies: ["GatehouseStatic", "GatehouseManifest", "GatehouseHTTP",
+            .product(name: "NIOHTTP1", package: "swift-nio")] + nio),
         .testTarget(name: "GatehouseProxyTests", dependencies: [
             "GatehouseProxy", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),

@@ -1,1 +1,0 @@
-// GatehouseStatic — placeholder, replaced by the module's real files.
