@@ -14,6 +14,7 @@ final class GatewayApplication: @unchecked Sendable {
 
     let configuration: GatehouseConfiguration
     let dynamic: DynamicBackends
+    let statics: StaticAssets
     let tls: TLSServerContext?
     private var ticketRotation: RepeatedTask?
 
@@ -23,7 +24,10 @@ final class GatewayApplication: @unchecked Sendable {
         let settings = ServerSettings(configuration: configuration)
         let dynamic = try DynamicBackends(configuration: configuration)
         self.dynamic = dynamic
-        let router = GatewayRouter(staticMatch: nil,
+        let statics = StaticAssets(configuration: configuration, logger: logger)
+        self.statics = statics
+        let staticResponder = statics.responder
+        let router = GatewayRouter(staticMatch: { staticResponder.responder(for: $0) },
                                    dynamicMatch: { request in dynamic.responder(for: request.rawPath) },
                                    builtin: BuiltinResponder(version: GatehouseVersion.current))
         var installer: TLSChannelInstaller?
@@ -52,6 +56,7 @@ final class GatewayApplication: @unchecked Sendable {
     func start() throws {
         try server.start()
         ticketRotation = tls?.scheduleTicketKeyRotation(on: server.group.next())
+        statics.startWatching()
         for address in server.boundAddresses {
             logger.info("listening", metadata: ["gatehouse.address": "\(address)"])
         }
@@ -59,10 +64,14 @@ final class GatewayApplication: @unchecked Sendable {
 
     func shutdown() {
         ticketRotation?.cancel()
+        statics.stopWatching()
         server.shutdown()
     }
 
-    func reload() { logger.info("SIGHUP: reload requested") }
+    func reload() {
+        logger.info("SIGHUP: reloading")
+        for line in statics.reloadNow() { logger.info("\(line)") }
+    }
 }
 
 /// A command-line mistake, printed as one line.
