@@ -135,3 +135,12 @@ public struct RedirectResponder: Responder {
         }
     }
 }
+
+/// The admin listener's router: everything goes to the admin responder, bodies are read (small).
+public struct AdminRouter: RequestRouter {
+    let responder: AdminResponder
+    public init(responder: AdminResponder) { self.responder = responder }
+    public func route(_ request: GatewayRequest) -> RouteDecision {
+        RouteDecision(responder: responder, wantsBody: false, name: "admin")
+    }
+}

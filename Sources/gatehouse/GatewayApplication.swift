@@ -17,6 +17,7 @@ final class GatewayApplication: @unchecked Sendable {
     let statics: StaticAssets
     let tls: TLSServerContext?
     private var ticketRotation: RepeatedTask?
+    private var janitor: RepeatedTask?
 
     init(configuration: GatehouseConfiguration, options: ServeOptions, logger: Logger) throws {
         self.logger = logger
@@ -51,12 +52,26 @@ final class GatewayApplication: @unchecked Sendable {
         }
         server = try GatehouseServer(settings: settings, router: RouterBox(router), tls: installer, logger: logger,
                                      bodySinkFactory: DynamicBackends.bodySinkFactory(configuration))
+        let serverMetrics = server.metrics
+        let cache = dynamic.cache
+        let actions = AdminActions(
+            reload: { [weak self] in (self?.reloadReport() ?? []).joined(separator: "\n") },
+            purge: cache.map { cache in { target, exact in
+                exact ? cache.store.purge(url: target) : cache.store.purge(prefix: target)
+            } },
+            metrics: { serverMetrics.render() + (cache?.metrics.snapshot().prometheusText(prefix: "gatehouse_cache") ?? "") })
+        server.adminRouter = AdminRouter(responder: AdminResponder(actions: actions, token: configuration.admin.token))
     }
 
     func start() throws {
         try server.start()
         ticketRotation = tls?.scheduleTicketKeyRotation(on: server.group.next())
         statics.startWatching()
+        if let cache = dynamic.cache {
+            janitor = server.group.next().scheduleRepeatedTask(initialDelay: .seconds(60), delay: .seconds(60)) { _ in
+                cache.removeExpired()
+            }
+        }
         for address in server.boundAddresses {
             logger.info("listening", metadata: ["gatehouse.address": "\(address)"])
         }
@@ -64,13 +79,23 @@ final class GatewayApplication: @unchecked Sendable {
 
     func shutdown() {
         ticketRotation?.cancel()
+        janitor?.cancel()
         statics.stopWatching()
         server.shutdown()
     }
 
+    /// SIGHUP: reload off the signal queue.
     func reload() {
         logger.info("SIGHUP: reloading")
-        for line in statics.reloadNow() { logger.info("\(line)") }
+        DispatchQueue.global().async { _ = self.reloadReport() }
+    }
+
+    /// Reloads what can be reloaded without a restart (static builds, certificates); one line per part,
+    /// each also logged. Blocking.
+    func reloadReport() -> [String] {
+        let lines = statics.reloadNow()
+        for line in lines { logger.info("\(line)") }
+        return lines
     }
 }
 
