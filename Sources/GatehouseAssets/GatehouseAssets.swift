@@ -1,1 +1,0 @@
-// GatehouseAssets — placeholder, replaced by the module's real files.

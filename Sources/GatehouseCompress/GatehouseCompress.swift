@@ -1,1 +1,0 @@
-// GatehouseCompress — placeholder, replaced by the module's real files.
