@@ -168,7 +168,7 @@ public struct AssetPipeline: Sendable {
             out.cachedCount += 1
         } else {
             do {
-                out.gzip = try GzipCodec.compress(job.content, level: policy.gzipLevel, memLevel: policy.gzipMemLevel)
+                out.gzip = try GzipCodec.compressSmallest(job.content, level: policy.gzipLevel)
             } catch {
                 throw AssetPipelineError(.compression, "\(job.paths[0]): \(error)")
             }

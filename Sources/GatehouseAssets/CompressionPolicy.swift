@@ -10,8 +10,6 @@ public struct CompressionPolicy: Sendable, Equatable {
     public var brotliQuality: Int
     /// zlib level.
     public var gzipLevel: Int
-    /// zlib memLevel (9: most memory, best ratio).
-    public var gzipMemLevel: Int = 9
 
     /// Creates a policy.
     public init(minimumSize: Int = 256, keepRatio: Double = 0.95, brotliQuality: Int = 11, gzipLevel: Int = 9) {
@@ -38,6 +36,6 @@ public struct CompressionPolicy: Sendable, Equatable {
 
     /// Everything that changes gzip's output for a given input, as a cache-key prefix.
     public func gzipSettingsKey() -> String {
-        "gzip level=\(gzipLevel) mem=\(gzipMemLevel) zlib=\(GzipCodec.libraryVersion)"
+        "gzip level=\(gzipLevel) mem=smallest(8,9) zlib=\(GzipCodec.libraryVersion)"
     }
 }

@@ -26,13 +26,16 @@ public enum BrotliCodec {
     /// The version of the linked encoder, as `major.minor.patch`.
     public static var encoderVersion: String { versionString(BrotliEncoderVersion()) }
 
-    /// The smallest window (`lgwin`, log2 of the window size) that still covers an input of `size` bytes, so the
-    /// decoder needs no more memory than the file itself. Brotli's window holds `2^lgwin - 16` bytes.
+    /// The window (`lgwin`, log2 of the window size) for an input of `size` bytes: the smallest window that covers
+    /// the input (brotli's window holds `2^lgwin - 16` bytes), but never below 16, and 18 instead of 17. The stream
+    /// header spends 1 bit on lgwin 16, 4 bits on 18…24 and 7 bits on 10…15 and 17, so these choices never cost a
+    /// byte against the encoder's default of 22; for inputs smaller than the window the body is the same, and the
+    /// reference decoder sizes its ring buffer to a small final meta-block, not to the window.
     public static func window(forSize size: Int) -> Int {
-        var bits = Int(BROTLI_MIN_WINDOW_BITS)
+        var bits = 16
         let maxBits = Int(BROTLI_MAX_WINDOW_BITS)
         while bits < maxBits && (1 << bits) - 16 < size { bits += 1 }
-        return bits
+        return bits == 17 ? 18 : bits
     }
 
     /// Compresses `input` in one shot.

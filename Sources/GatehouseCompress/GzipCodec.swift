@@ -46,6 +46,15 @@ public enum GzipCodec {
         return output
     }
 
+    /// Compresses with memLevel 8 and with memLevel 9 and returns the smaller result (8 on a tie). memLevel also
+    /// sets zlib's block size, and neither value wins on every input; gzip is cheap next to brotli, so both are
+    /// tried. Deterministic.
+    public static func compressSmallest(_ input: [UInt8], level: Int = maxLevel) throws -> [UInt8] {
+        let eight = try compress(input, level: level, memLevel: 8)
+        let nine = try compress(input, level: level, memLevel: 9)
+        return nine.count < eight.count ? nine : eight
+    }
+
     /// Decompresses exactly one gzip member.
     /// - Parameter limit: the largest output accepted; more is an error.
     /// - Throws: `CompressionError` for a bad header, corrupt data, a CRC or length mismatch, truncation, or

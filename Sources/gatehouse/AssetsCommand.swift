@@ -1,7 +1,10 @@
 import ArgumentParser
 
-/// `gatehouse assets` — placeholder until its module lands.
-struct AssetsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assets", abstract: "Not implemented yet.")
-    func run() async throws { throw ExitCode.failure }
+/// `gatehouse assets` — the build-time asset pipeline: build, verify, inspect.
+struct AssetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assets",
+        abstract: "Fingerprint, compress and verify static assets ahead of time.",
+        subcommands: [AssetsBuildCommand.self, AssetsVerifyCommand.self, AssetsInspectCommand.self]
+    )
 }

@@ -35,11 +35,23 @@ final class BrotliCodecTests: XCTestCase {
     }
 
     func testWindowCoversSize() {
-        XCTAssertEqual(BrotliCodec.window(forSize: 0), 10)
-        XCTAssertEqual(BrotliCodec.window(forSize: 1008), 10)   // 2^10 - 16
-        XCTAssertEqual(BrotliCodec.window(forSize: 1009), 11)
-        XCTAssertEqual(BrotliCodec.window(forSize: 100_000), 17)
+        XCTAssertEqual(BrotliCodec.window(forSize: 0), 16)
+        XCTAssertEqual(BrotliCodec.window(forSize: 1000), 16)
+        XCTAssertEqual(BrotliCodec.window(forSize: 65_520), 16)   // 2^16 - 16
+        XCTAssertEqual(BrotliCodec.window(forSize: 65_521), 18)   // 17 is skipped: its header costs 7 bits
+        XCTAssertEqual(BrotliCodec.window(forSize: 262_128), 18)
+        XCTAssertEqual(BrotliCodec.window(forSize: 262_129), 19)
         XCTAssertEqual(BrotliCodec.window(forSize: 1 << 30), 24)
+    }
+
+    func testSizedWindowNeverLosesToDefaultWindow() throws {
+        for size in [300, 5_000, 70_000] {
+            let input = sampleText(size)
+            let sized = try BrotliCodec.compress(input)
+            let wide = try BrotliCodec.compress(input, window: 22)
+            XCTAssertLessThanOrEqual(sized.count, wide.count, "size \(size)")
+            XCTAssertEqual(try BrotliCodec.decompress(sized, limit: size), input)
+        }
     }
 
     func testCompressionIsDeterministic() throws {

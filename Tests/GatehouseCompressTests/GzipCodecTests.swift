@@ -62,6 +62,13 @@ final class GzipCodecTests: XCTestCase {
         XCTAssertEqual(try GzipCodec.decompress(packed, limit: input.count), input)
     }
 
+    func testSmallestIsNoLargerThanEitherMemLevel() throws {
+        let smallest = try GzipCodec.compressSmallest(text)
+        XCTAssertLessThanOrEqual(smallest.count, try GzipCodec.compress(text, memLevel: 8).count)
+        XCTAssertLessThanOrEqual(smallest.count, try GzipCodec.compress(text, memLevel: 9).count)
+        XCTAssertEqual(try GzipCodec.decompress(smallest, limit: text.count), text)
+    }
+
     func testBadLevel() {
         XCTAssertThrowsError(try GzipCodec.compress(text, level: 10))
     }
