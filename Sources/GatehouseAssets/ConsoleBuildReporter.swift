@@ -31,8 +31,20 @@ public final class ConsoleBuildReporter: AssetBuildReporter, @unchecked Sendable
     public init(style: Style) { self.style = style }
 
     public func started(files: Int, jobs: Int, bytes: Int64) {
-        guard style == .lines else { return }
-        emit("building \(files) files; compressing \(jobs) distinct contents (\(ByteCountFormatter.format(bytes)))\n")
+        switch style {
+        case .lines:
+            emit("building \(files) files; compressing \(jobs) distinct contents (\(ByteCountFormatter.format(bytes)))\n")
+        case .bar where jobs > 0:
+            let zero = AssetBuildProgress(done: 0, total: jobs, bytesDone: 0, bytesTotal: bytes, elapsed: 0, path: "",
+                                          fromCache: false, size: 0, brotliSize: nil, gzipSize: nil)
+            lock.withLock {
+                drawn = true
+                lastDraw = System.monotonicSeconds()
+                write("\r\u{1B}[2K" + ProgressFormatter.bar(zero, width: Self.terminalWidth()))
+            }
+        default:
+            return
+        }
     }
 
     public func progressed(_ progress: AssetBuildProgress) {

@@ -236,4 +236,18 @@ final class AssetPipelineTests: XCTestCase {
         XCTAssertEqual(last.bytesDone, last.bytesTotal)
         XCTAssertTrue(ProgressFormatter.bar(last).contains("\(recorder.total)/\(recorder.total) files"))
     }
+
+    func testDjangoCollectstaticOutputKeepsDjangosNames() throws {
+        try tree.write("src/staticfiles.json", #"{"paths": {"admin/base.css": "admin/base.5af66c1b1797.css"}, "version": "1.1"}"#)
+        try tree.write("src/admin/base.css", String(repeating: "body { margin: 0; } ", count: 30))
+        try tree.write("src/admin/base.5af66c1b1797.css", String(repeating: "body { margin: 0; } ", count: 30))
+        try tree.write("src/site.css", "@import 'admin/base.css';")
+        _ = try AssetPipeline(configuration: config()).build()
+        let m = try manifest()
+        XCTAssertEqual(m.fingerprints["admin/base.css"], "admin/base.5af66c1b1797.css")
+        XCTAssertEqual(m.files["admin/base.5af66c1b1797.css"]?.immutable, true)
+        XCTAssertEqual(m.files.keys.filter { $0.hasPrefix("admin/base.") }.count, 2, "no second hash of Django's files")
+        let site = String(decoding: try tree.read("out/" + m.fingerprints["site.css"]!), as: UTF8.self)
+        XCTAssertEqual(site, "@import 'admin/base.5af66c1b1797.css';")
+    }
 }

@@ -28,3 +28,31 @@ final class CompressionPolicyTests: XCTestCase {
         XCTAssertNotEqual(policy.gzipSettingsKey(), CompressionPolicy(gzipLevel: 6).gzipSettingsKey())
     }
 }
+
+final class ProgressFormatterTests: XCTestCase {
+    private func progress(done: Int, bytesDone: Int64, elapsed: Double) -> AssetBuildProgress {
+        AssetBuildProgress(done: done, total: 10, bytesDone: bytesDone, bytesTotal: 1000, elapsed: elapsed,
+                           path: "css/site.css", fromCache: false, size: 5000, brotliSize: 1200, gzipSize: nil)
+    }
+
+    func testBarShowsFilesBytesAndETA() {
+        let bar = ProgressFormatter.bar(progress(done: 4, bytesDone: 250, elapsed: 2), width: 80)
+        XCTAssertTrue(bar.hasPrefix("[##########------------------------------]"), bar)
+        XCTAssertTrue(bar.contains("4/10 files"))
+        XCTAssertTrue(bar.contains("250 B/1.0 KB"))
+        XCTAssertTrue(bar.contains("ETA 6s"), bar)   // 750 bytes left at 125 B/s
+        XCTAssertLessThanOrEqual(bar.count, 80)
+        XCTAssertTrue(ProgressFormatter.bar(progress(done: 0, bytesDone: 0, elapsed: 0)).contains("ETA --"))
+    }
+
+    func testPlainLine() {
+        XCTAssertEqual(ProgressFormatter.line(progress(done: 1, bytesDone: 1, elapsed: 1)),
+                       "compressed css/site.css 5.0 KB -> br 1.2 KB, gzip not kept")
+    }
+
+    func testByteFormatting() {
+        XCTAssertEqual(ByteCountFormatter.format(999), "999 B")
+        XCTAssertEqual(ByteCountFormatter.format(1_500), "1.5 KB")
+        XCTAssertEqual(ByteCountFormatter.format(2_345_678), "2.3 MB")
+    }
+}
