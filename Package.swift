@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CGatehouseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Pure layers.
-        .target(name: "GatehouseCompress", dependencies: ["CGatehouseBrotli", "CGatehouseZlib"]),
+        .target(name: "GatehouseCompress", dependencies: ["CGatehouseBrotli", "CGatehouseZlib"], exclude: ["README.md"]),
         .target(name: "GatehouseManifest"),
         .target(name: "GatehouseConfig", exclude: ["README.md"]),
         .target(name: "GatehouseHTTP", dependencies: ["GatehouseManifest", log,
@@ -37,7 +37,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "GatehouseAssets", dependencies: [
             "GatehouseManifest", "GatehouseCompress",
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "GatehouseUWSGI", dependencies: [
             "GatehouseHTTP",
             .product(name: "NIOCore", package: "swift-nio"),
