@@ -19,6 +19,10 @@ public struct TLSConfiguration: Sendable, Hashable {
     public var handshakeTimeout: Duration = .seconds(10)
     /// How long to wait for the peer's close_notify after sending ours before closing hard.
     public var shutdownTimeout: Duration = .seconds(5)
+    /// Whether a close we start waits (up to `shutdownTimeout`) for the peer's close_notify. Servers don't need
+    /// to (TLS allows a unidirectional close and nginx doesn't wait): default false, so closing an idle
+    /// keep-alive connection or draining at shutdown never waits on a silent client.
+    public var awaitPeerCloseNotify: Bool = false
     /// Whether stateless session tickets are issued (TLS 1.2 and 1.3). When off, TLS 1.3 resumes through the
     /// server-side session cache (stateful tickets) and TLS 1.2 through session IDs.
     public var sessionTicketsEnabled: Bool = true

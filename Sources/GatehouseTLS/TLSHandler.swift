@@ -287,6 +287,11 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .done(count: 1):
             finishClose(context: context)
         case .done, .wantRead:
+            guard self.context.configuration.awaitPeerCloseNotify else {
+                // Our close_notify is written; the peer's is not needed.
+                finishClose(context: context)
+                return
+            }
             let timeout = TimeAmount(self.context.configuration.shutdownTimeout)
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             shutdownTimer = context.eventLoop.scheduleTask(in: timeout) {

@@ -23,14 +23,7 @@ final class GatewayApplication: @unchecked Sendable {
         self.logger = logger
         self.configuration = configuration
         let settings = ServerSettings(configuration: configuration)
-        let dynamic = try DynamicBackends(configuration: configuration)
-        self.dynamic = dynamic
-        let statics = StaticAssets(configuration: configuration, logger: logger)
-        self.statics = statics
-        let staticResponder = statics.responder
-        let router = GatewayRouter(staticMatch: { staticResponder.responder(for: $0) },
-                                   dynamicMatch: { request in dynamic.responder(for: request.rawPath) },
-                                   builtin: BuiltinResponder(version: GatehouseVersion.current))
+        // Certificates first: a bad pair is the most common start-up error and must be the only line printed.
         var installer: TLSChannelInstaller?
         if !options.insecurePlaintext {
             let snapshot = try TLSComposition.loadSnapshot(configuration.tls)
@@ -50,6 +43,14 @@ final class GatewayApplication: @unchecked Sendable {
         } else {
             self.tls = nil
         }
+        let dynamic = try DynamicBackends(configuration: configuration)
+        self.dynamic = dynamic
+        let statics = StaticAssets(configuration: configuration, logger: logger)
+        self.statics = statics
+        let staticResponder = statics.responder
+        let router = GatewayRouter(staticMatch: { staticResponder.responder(for: $0) },
+                                   dynamicMatch: { request in dynamic.responder(for: request.rawPath) },
+                                   builtin: BuiltinResponder(version: GatehouseVersion.current))
         server = try GatehouseServer(settings: settings, router: RouterBox(router), tls: installer, logger: logger,
                                      bodySinkFactory: DynamicBackends.bodySinkFactory(configuration))
         let serverMetrics = server.metrics

@@ -135,7 +135,7 @@ final class TLSHandlerTests: XCTestCase {
     }
 
     func testServerCloseSendsCloseNotifyAndCompletesOnPeerReply() throws {
-        let harness = try TLSTestHarness(context: try makeContext())
+        let harness = try TLSTestHarness(context: try makeContext { $0.awaitPeerCloseNotify = true })
         let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
         XCTAssertTrue(try harness.handshake(client))
         let closed = harness.channel.close()
@@ -150,7 +150,7 @@ final class TLSHandlerTests: XCTestCase {
     }
 
     func testServerCloseTimesOutWithoutPeerReply() throws {
-        let harness = try TLSTestHarness(context: try makeContext { $0.shutdownTimeout = .seconds(2) })
+        let harness = try TLSTestHarness(context: try makeContext { $0.shutdownTimeout = .seconds(2); $0.awaitPeerCloseNotify = true })
         let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
         XCTAssertTrue(try harness.handshake(client))
         let closed = harness.channel.close()
@@ -160,6 +160,15 @@ final class TLSHandlerTests: XCTestCase {
         XCTAssertNoThrow(try closed.wait())
         XCTAssertFalse(harness.channel.isActive)
         XCTAssertTrue(harness.recorder.events.contains(.error(.shutdownTimeout)))
+    }
+
+    func testServerCloseByDefaultSendsCloseNotifyAndDoesNotWait() throws {
+        let harness = try TLSTestHarness(context: try makeContext())
+        let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
+        XCTAssertTrue(try harness.handshake(client))
+        let closed = harness.channel.close()
+        XCTAssertNoThrow(try closed.wait())
+        XCTAssertFalse(harness.channel.isActive)
     }
 
     func testClientCloseNotifyIsAnsweredAndClosesAfterDeliveringData() throws {
