@@ -16,6 +16,7 @@ final class GatewayApplication: @unchecked Sendable {
     let dynamic: DynamicBackends
     let statics: StaticAssets
     let tls: TLSServerContext?
+    let certificateWatcher: CertificateWatcher?
     private var ticketRotation: RepeatedTask?
     private var janitor: RepeatedTask?
 
@@ -26,22 +27,19 @@ final class GatewayApplication: @unchecked Sendable {
         // Certificates first: a bad pair is the most common start-up error and must be the only line printed.
         var installer: TLSChannelInstaller?
         if !options.insecurePlaintext {
-            let snapshot = try TLSComposition.loadSnapshot(configuration.tls)
+            let store = CertificateStore()
+            let watcher = TLSComposition.certificateWatcher(configuration.tls, store: store, logger: logger)
+            try watcher.loadInitial()        // validates every pair, logs each expiry
             let tlsConfiguration = TLSComposition.configuration(configuration.tls)
             let problems = tlsConfiguration.validate()
             if !problems.isEmpty { throw CommandLineError("tls: " + problems.joined(separator: "; ")) }
-            let context = try TLSServerContext(configuration: tlsConfiguration, certificates: CertificateStore(snapshot))
+            let context = try TLSServerContext(configuration: tlsConfiguration, certificates: store)
             self.tls = context
+            self.certificateWatcher = watcher
             installer = OpenSSLChannelInstaller(context: context)
-            for pair in snapshot.pairs {
-                logger.info("certificate loaded", metadata: [
-                    "gatehouse.tls.names": "\(pair.names.joined(separator: ","))",
-                    "gatehouse.tls.serial": "\(pair.serialNumberHex)",
-                    "gatehouse.tls.not_after": "\(pair.notAfter)",
-                ])
-            }
         } else {
             self.tls = nil
+            self.certificateWatcher = nil
         }
         let dynamic = try DynamicBackends(configuration: configuration)
         self.dynamic = dynamic
@@ -55,12 +53,14 @@ final class GatewayApplication: @unchecked Sendable {
                                      bodySinkFactory: DynamicBackends.bodySinkFactory(configuration))
         let serverMetrics = server.metrics
         let cache = dynamic.cache
+        let watcher = certificateWatcher
         let actions = AdminActions(
             reload: { [weak self] in (self?.reloadReport() ?? []).joined(separator: "\n") },
             purge: cache.map { cache in { target, exact in
                 exact ? cache.store.purge(url: target) : cache.store.purge(prefix: target)
             } },
-            metrics: { serverMetrics.render() + (cache?.metrics.snapshot().prometheusText(prefix: "gatehouse_cache") ?? "") })
+            metrics: { serverMetrics.render() + (cache?.metrics.snapshot().prometheusText(prefix: "gatehouse_cache") ?? "")
+                + (watcher?.metricsText() ?? "") })
         server.adminRouter = AdminRouter(responder: AdminResponder(actions: actions, token: configuration.admin.token))
     }
 
@@ -68,6 +68,7 @@ final class GatewayApplication: @unchecked Sendable {
         try server.start()
         ticketRotation = tls?.scheduleTicketKeyRotation(on: server.group.next())
         statics.startWatching()
+        if configuration.tls.watch { certificateWatcher?.start() }
         if let cache = dynamic.cache {
             janitor = server.group.next().scheduleRepeatedTask(initialDelay: .seconds(60), delay: .seconds(60)) { _ in
                 cache.removeExpired()
@@ -82,6 +83,7 @@ final class GatewayApplication: @unchecked Sendable {
         ticketRotation?.cancel()
         janitor?.cancel()
         statics.stopWatching()
+        certificateWatcher?.stop()
         server.shutdown()
     }
 
@@ -94,7 +96,8 @@ final class GatewayApplication: @unchecked Sendable {
     /// Reloads what can be reloaded without a restart (static builds, certificates); one line per part,
     /// each also logged. Blocking.
     func reloadReport() -> [String] {
-        let lines = statics.reloadNow()
+        var lines = statics.reloadNow()
+        if let watcher = certificateWatcher { lines.append(watcher.reloadNow()) }
         for line in lines { logger.info("\(line)") }
         return lines
     }
