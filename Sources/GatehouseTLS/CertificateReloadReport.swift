@@ -21,8 +21,9 @@ public struct CertificateReloadReport: Sendable, Equatable {
     public var heldBack: [String] = []
     /// Pairs whose files are what is already served.
     public var unchanged = 0
-    /// Pairs whose files changed but were already tried and refused, unchanged since (not retried by the poll or
-    /// file events; a reload request retries them).
+    /// Changed pairs not taken at their last attempt (refused, or held back beside a refused pair) whose files are
+    /// unchanged since: file events and the poll do not retry them (nor count or log them again); a reload
+    /// request does.
     public var stillFailing = 0
 
     /// Creates an empty report.
@@ -38,7 +39,7 @@ public struct CertificateReloadReport: Sendable, Equatable {
         }
         for failure in failures { parts.append("refused \(failure)") }
         for file in heldBack { parts.append("held back \(file) (another pair for its names was refused)") }
-        if stillFailing > 0 { parts.append("\(stillFailing) still refused") }
+        if stillFailing > 0 { parts.append("\(stillFailing) not retried (unchanged since refused)") }
         if unchanged > 0 { parts.append("\(unchanged) unchanged") }
         if parts.isEmpty { parts.append("no certificates configured") }
         return "certificates: " + parts.joined(separator: "; ")
