@@ -398,28 +398,25 @@ def test_sighup_reloads_in_the_same_process(gatehouse_factory, tmp_path, pki):
     gh, layout, admin, first = start(gatehouse_factory, tmp_path, pki, "watch = false\n")
     ctx = client_context(pki)
     pid = gh.pid
-    keepalive = Connection(gh.https_port, ctx)
-    keepalive.connect()
-    assert keepalive.status() == 200
+    with Load(gh.https_port, ctx, workers=2) as load:
+        pair = Pair(pki)
+        layout.rename(pair)
+        # With watching off, nothing changes until the signal.
+        assert admin.counter("gatehouse_tls_reloads_total") == 0
+        assert presented_serial(gh.https_port, ctx) == first.serial
+        sent = time.monotonic()
+        os.kill(pid, signal.SIGHUP)
+        wait_for_serial(gh.https_port, ctx, pair.serial, sent)
 
-    pair = Pair(pki)
-    layout.rename(pair)
-    # With watching off, nothing changes until the signal.
-    assert admin.counter("gatehouse_tls_reloads_total") == 0
-    assert presented_serial(gh.https_port, ctx) == first.serial
-    sent = time.monotonic()
-    os.kill(pid, signal.SIGHUP)
-    wait_for_serial(gh.https_port, ctx, pair.serial, sent)
-
-    failures = admin.counter("gatehouse_tls_reload_failures_total")
-    layout.rename(Pair(pki, days=-1, not_before_days=-30))
-    os.kill(pid, signal.SIGHUP)
-    admin.wait_counter("gatehouse_tls_reload_failures_total", failures)
-    assert presented_serial(gh.https_port, ctx) == pair.serial
-    assert "expired on" in gh.logs()
-
-    assert keepalive.status() == 200 and keepalive.serial() == first.serial
-    keepalive.close()
+        failures = admin.counter("gatehouse_tls_reload_failures_total")
+        layout.rename(Pair(pki, days=-1, not_before_days=-30))
+        os.kill(pid, signal.SIGHUP)
+        admin.wait_counter("gatehouse_tls_reload_failures_total", failures)
+        assert presented_serial(gh.https_port, ctx) == pair.serial
+    assert load.errors == [], load.errors[:10]
+    assert {serial for _, serial in load.handshakes} <= {first.serial, pair.serial}
+    assert load.keepalive_serial == first.serial and load.keepalive_requests >= 3
+    assert "expired on" in gh.logs() and "certificates: reloaded localhost" in gh.logs()
     assert gh.proc.poll() is None and gh.pid == pid
     assert pathlib.Path(f"/proc/{pid}/exe").resolve() == pathlib.Path(gh.cmd[0]).resolve()
 
@@ -433,24 +430,28 @@ def test_admin_reload_is_synchronous_and_reports(gatehouse_factory, tmp_path, pk
     status, body = admin.reload(token="wrong")
     assert status == 401
 
-    pair = Pair(pki)
-    layout.flip(pair)
-    status, body = admin.reload()
-    assert status == 200 and "certificates: reloaded localhost" in body, body
-    assert f"{pair.serial:X}".lstrip("0") in body
-    # The swap happened before the answer: the very next handshake presents the new pair.
-    assert presented_serial(gh.https_port, ctx) == pair.serial
+    with Load(gh.https_port, ctx, workers=2) as load:
+        pair = Pair(pki)
+        layout.flip(pair)
+        status, body = admin.reload()
+        assert status == 200 and "certificates: reloaded localhost" in body, body
+        assert f"{pair.serial:X}".lstrip("0") in body
+        # The swap happened before the answer: the very next handshake presents the new pair.
+        assert presented_serial(gh.https_port, ctx) == pair.serial
 
-    wrong = Pair(pki, names=["wrong.test"])
-    layout.rename(wrong)
-    status, body = admin.reload()
-    assert status == 200
-    assert f"refused {layout.cert}: certificate does not cover name 'localhost'" in body, body
-    assert presented_serial(gh.https_port, ctx) == pair.serial
+        wrong = Pair(pki, names=["wrong.test"])
+        layout.rename(wrong)
+        status, body = admin.reload()
+        assert status == 200
+        assert f"refused {layout.cert}: certificate does not cover name 'localhost'" in body, body
+        assert presented_serial(gh.https_port, ctx) == pair.serial
 
-    layout.rename(pair)                 # back to what is serving: nothing to do
-    status, body = admin.reload()
-    assert "certificates: 1 unchanged" in body, body
+        layout.rename(pair)                 # back to what is serving: nothing to do
+        status, body = admin.reload()
+        assert "certificates: 1 unchanged" in body, body
+    assert load.errors == [], load.errors[:10]
+    assert {serial for _, serial in load.handshakes} <= {first.serial, pair.serial}
+    assert load.keepalive_serial == first.serial
 
     metrics = admin.metrics()
     assert metrics["gatehouse_tls_reloads_total"] == 1
