@@ -8,9 +8,9 @@
 ///   events also counts as a poll (the next poll is a full interval later).
 ///
 /// Invariant: `quietUntil` is set exactly when `burstStartedAt` is, and `quietUntil <= burstStartedAt + maximumDelay`.
-public struct CertificateReloadSchedule: Sendable, Equatable {
+struct CertificateReloadSchedule: Sendable, Equatable {
     /// Why a check is due.
-    public enum Trigger: String, Sendable, Equatable {
+    enum Trigger: String, Sendable, Equatable {
         /// File events arrived and the quiet period has passed (or the burst reached `maximumDelay`).
         case fileEvents = "file events"
         /// The periodic fallback poll.
@@ -18,20 +18,20 @@ public struct CertificateReloadSchedule: Sendable, Equatable {
     }
 
     /// Quiet time after the last file event.
-    public let debounce: UInt64
+    let debounce: UInt64
     /// Longest wait after the first event of a burst, however many events follow (at least `debounce`).
-    public let maximumDelay: UInt64
+    let maximumDelay: UInt64
     /// Time between fallback polls; nil disables polling.
-    public let pollInterval: UInt64?
+    let pollInterval: UInt64?
     /// When the current burst of events began (nil: no event pending).
-    public private(set) var burstStartedAt: UInt64?
+    private(set) var burstStartedAt: UInt64?
     /// When the pending burst's check is due (nil: no event pending).
-    public private(set) var quietUntil: UInt64?
+    private(set) var quietUntil: UInt64?
     /// When the next poll is due (nil: polling is off).
-    public private(set) var nextPollAt: UInt64?
+    private(set) var nextPollAt: UInt64?
 
     /// Starts the schedule at `now`; the first poll is due one interval later. `pollInterval` of 0 means off.
-    public init(debounce: UInt64, maximumDelay: UInt64, pollInterval: UInt64?, now: UInt64) {
+    init(debounce: UInt64, maximumDelay: UInt64, pollInterval: UInt64?, now: UInt64) {
         self.debounce = debounce
         self.maximumDelay = max(maximumDelay, debounce)
         self.pollInterval = pollInterval == 0 ? nil : pollInterval
@@ -39,14 +39,14 @@ public struct CertificateReloadSchedule: Sendable, Equatable {
     }
 
     /// A relevant file event arrived at `now`: (re)start the quiet period.
-    public mutating func fileEvent(at now: UInt64) {
+    mutating func fileEvent(at now: UInt64) {
         let start = burstStartedAt ?? now
         burstStartedAt = start
         quietUntil = min(now &+ debounce, start &+ maximumDelay)
     }
 
     /// The next instant something is due (nil: nothing is ever due until an event arrives).
-    public var nextDeadline: UInt64? {
+    var nextDeadline: UInt64? {
         switch (quietUntil, nextPollAt) {
         case let (q?, p?): return min(q, p)
         case let (q?, nil): return q
@@ -56,7 +56,7 @@ public struct CertificateReloadSchedule: Sendable, Equatable {
     }
 
     /// Whether a check is due at `now`; if so, the pending burst is cleared and the next poll rescheduled.
-    public mutating func fire(at now: UInt64) -> Trigger? {
+    mutating func fire(at now: UInt64) -> Trigger? {
         if let due = quietUntil, now >= due {
             burstStartedAt = nil
             quietUntil = nil

@@ -15,12 +15,12 @@ import Darwin
 ///
 /// Recompute the plan after every relevant event: link targets move (the Kubernetes timestamp directory changes
 /// on every update).
-public struct CertificateWatchPlan: Sendable, Equatable {
+struct CertificateWatchPlan: Sendable, Equatable {
     /// Absolute directory path → the entry names in it that matter.
-    public private(set) var directories: [String: Set<String>] = [:]
+    private(set) var directories: [String: Set<String>] = [:]
 
     /// The plan for `files`; relative paths are taken from `workingDirectory`.
-    public init(files: [String], workingDirectory: String) {
+    init(files: [String], workingDirectory: String) {
         for file in files where !file.isEmpty {
             let absolute = file.hasPrefix("/") ? file : workingDirectory + "/" + file
             add(absolute)
@@ -28,7 +28,7 @@ public struct CertificateWatchPlan: Sendable, Equatable {
     }
 
     /// Whether an event named `name` in `directory` matters.
-    public func isRelevant(name: String, in directory: String) -> Bool {
+    func isRelevant(name: String, in directory: String) -> Bool {
         directories[directory]?.contains(name) ?? false
     }
 
@@ -79,7 +79,7 @@ public struct CertificateWatchPlan: Sendable, Equatable {
     }
 
     /// The process's working directory ("/" if it cannot be read).
-    public static func currentDirectory() -> String {
+    static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
         return String(cString: buffer)

@@ -127,8 +127,8 @@ public final class CertificateWatcher: @unchecked Sendable {
         queue.sync { runCheck(force: false, trigger: "check") }
     }
 
-    /// The directories watched now and the entry names that matter in each (for logs and tests).
-    public var watchedDirectories: [String: Set<String>] {
+    /// The directories to watch for the files as they are now, and the entry names that matter in each (tests).
+    var watchedDirectories: [String: Set<String>] {
         queue.sync { CertificateWatchPlan(files: reloader.files, workingDirectory: workingDirectory).directories }
     }
 

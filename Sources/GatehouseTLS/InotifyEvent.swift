@@ -1,17 +1,17 @@
 /// One inotify record: `struct inotify_event { int32 wd; uint32 mask; uint32 cookie; uint32 len; char name[len]; }`
 /// (native byte order, the name NUL-padded).
-public struct InotifyEvent: Sendable, Equatable {
+struct InotifyEvent: Sendable, Equatable {
     /// The watch descriptor (-1 for a queue overflow).
-    public var watch: Int32
+    var watch: Int32
     /// `IN_*` bits.
-    public var mask: UInt32
+    var mask: UInt32
     /// Links the two halves of a rename.
-    public var cookie: UInt32
+    var cookie: UInt32
     /// The entry's name inside the watched directory; empty for events about the directory itself.
-    public var name: String
+    var name: String
 
     /// Creates an event.
-    public init(watch: Int32, mask: UInt32, cookie: UInt32 = 0, name: String) {
+    init(watch: Int32, mask: UInt32, cookie: UInt32 = 0, name: String) {
         self.watch = watch
         self.mask = mask
         self.cookie = cookie
@@ -19,11 +19,11 @@ public struct InotifyEvent: Sendable, Equatable {
     }
 
     /// The fixed part of a record.
-    public static let headerSize = 16
+    static let headerSize = 16
 
     /// Splits a buffer read from an inotify descriptor into events. A truncated record at the end is dropped
     /// (the kernel never returns one, but the parser never reads past the buffer).
-    public static func parse(_ bytes: UnsafeRawBufferPointer) -> [InotifyEvent] {
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> [InotifyEvent] {
         var events: [InotifyEvent] = []
         var offset = 0
         while bytes.count - offset >= headerSize {
@@ -43,7 +43,7 @@ public struct InotifyEvent: Sendable, Equatable {
 
     /// Serialises the event as the kernel does (name NUL-padded to a multiple of 4, plus at least one NUL when a
     /// name is present): for tests.
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var name = Array(self.name.utf8)
         if !name.isEmpty {
             name.append(0)
