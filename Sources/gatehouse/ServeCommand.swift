@@ -13,6 +13,8 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var options: ServeOptions
 
     func run() throws {
+        // Until the handlers are installed, a SIGHUP (a certbot deploy hook) must not kill a starting server.
+        signal(SIGHUP, SIG_IGN)
         let app: GatewayApplication
         var logger = Logging.makeLogger(level: options.logLevel ?? "info")
         do {
