@@ -95,7 +95,10 @@ public final class GatehouseServer: @unchecked Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.so_keepalive), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 4)
-            .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 16 * 1024, maximum: 64 * 1024))
+            // NIO keeps each channel's receive buffer for reuse for the life of the connection, so the initial
+            // size is memory every idle keep-alive connection holds: 2 KiB fits a ClientHello and a typical
+            // request; the adaptive allocator grows it for uploads.
+            .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 2048, maximum: 64 * 1024))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let serverName: @Sendable () -> String?

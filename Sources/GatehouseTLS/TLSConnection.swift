@@ -89,6 +89,11 @@ final class TLSConnection {
         bio.unreadInboundBytes > 0 || SSL_has_pending(ssl) == 1
     }
 
+    /// Ciphertext bytes received and not yet read by OpenSSL (an upper bound on the plaintext they carry).
+    var unreadInputBytes: Int {
+        bio.unreadInboundBytes
+    }
+
     /// Queues received ciphertext.
     func receive(_ buffer: ByteBuffer) {
         bio.receive(buffer)

@@ -203,8 +203,11 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             plaintext = (buffer?.readableBytes ?? 0) > 0 ? buffer : nil
         }
         while (state == .active || state == .closing) && connection.hasInput {
-            if buffer == nil { buffer = context.channel.allocator.buffer(capacity: 16_384) }
-            switch connection.read(into: &buffer!, chunk: 16_384) {
+            // Plaintext is never longer than the ciphertext carrying it: size the buffer by the input, not by the
+            // 16 KB record limit, so a small request costs a small allocation.
+            let chunk = min(16_384, max(connection.unreadInputBytes, 256))
+            if buffer == nil { buffer = context.channel.allocator.buffer(capacity: chunk) }
+            switch connection.read(into: &buffer!, chunk: chunk) {
             case .done:
                 continue
             case .wantRead:
@@ -315,11 +318,16 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// Encrypts the flushed writes, packing small ones into full records, and sends the ciphertext in one write.
     private func flushPendingWrites(context: ChannelHandlerContext) {
-        guard let connection, state == .active else { return }
-        var promises: [EventLoopPromise<Void>] = []
+        guard let connection, state == .active, let mark = pendingWrites.markedElementIndex else { return }
+        // One promise is the common case (a response's last write): keep it without allocating an array.
+        var firstPromise: EventLoopPromise<Void>?
+        var morePromises: [EventLoopPromise<Void>] = []
         var staging: ByteBuffer?
         let chunk = self.context.configuration.maxWriteChunk
         var failure: TLSError?
+        // The staging buffer never needs more than the flushed bytes (a small response is a small allocation).
+        var flushedBytes = 0
+        for element in pendingWrites[...mark] { flushedBytes += element.0.readableBytes }
 
         func encrypt(_ bytes: ByteBuffer) {
             guard failure == nil else { return }
@@ -330,9 +338,14 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
         while pendingWrites.hasMark, let element = pendingWrites.popFirst() {
             let (buffer, promise) = element
-            if let promise { promises.append(promise) }
+            flushedBytes -= buffer.readableBytes
+            let remainingBytes = flushedBytes
+            if let promise {
+                if firstPromise == nil { firstPromise = promise } else { morePromises.append(promise) }
+            }
             var data = buffer
             if var stage = staging, stage.readableBytes > 0 {
+                staging = nil  // keep `stage` uniquely referenced: appending must not copy the buffer
                 let take = min(data.readableBytes, chunk - stage.readableBytes)
                 if var slice = data.readSlice(length: take) { stage.writeBuffer(&slice) }
                 if stage.readableBytes == chunk {
@@ -350,7 +363,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
                         encrypt(data)
                         continue
                     }
-                    staging = context.channel.allocator.buffer(capacity: chunk)
+                    staging = context.channel.allocator.buffer(capacity: min(chunk, remainingBytes + data.readableBytes))
                 }
                 staging!.writeBuffer(&data)
             }
@@ -358,16 +371,16 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         if let stage = staging, stage.readableBytes > 0 { encrypt(stage) }
 
         if let failure {
-            promises.forEach { $0.fail(failure) }
+            firstPromise?.fail(failure)
+            morePromises.forEach { $0.fail(failure) }
             fail(context: context, failure)
             return
         }
-        var combined: EventLoopPromise<Void>?
-        if promises.count == 1 {
-            combined = promises[0]
-        } else if !promises.isEmpty {
+        var combined = firstPromise
+        if let first = firstPromise, !morePromises.isEmpty {
             let promise = context.eventLoop.makePromise(of: Void.self)
-            for user in promises { promise.futureResult.cascade(to: user) }
+            promise.futureResult.cascade(to: first)
+            for user in morePromises { promise.futureResult.cascade(to: user) }
             combined = promise
         }
         writeCiphertext(context: context, promise: combined, always: combined != nil)
