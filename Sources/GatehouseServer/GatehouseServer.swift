@@ -95,10 +95,11 @@ public final class GatehouseServer: @unchecked Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.so_keepalive), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 4)
-            // NIO keeps each channel's receive buffer for reuse for the life of the connection, so the initial
-            // size is memory every idle keep-alive connection holds: 2 KiB fits a ClientHello and a typical
-            // request; the adaptive allocator grows it for uploads.
-            .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 2048, maximum: 64 * 1024))
+            // NIO keeps each channel's receive buffer for reuse for the life of the connection (growing it in
+            // place, never shrinking it), so the initial size is memory every idle keep-alive connection holds.
+            // 1 KiB (nginx's client_header_buffer_size) fits most ClientHellos and requests; a read that fills it
+            // doubles it, so browsers' larger ClientHellos and uploads cost one extra read, not more memory.
+            .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 1024, maximum: 64 * 1024))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let serverName: @Sendable () -> String?
