@@ -48,6 +48,24 @@ final class TLSHandlerTests: XCTestCase {
         XCTAssertEqual(client.peerSerial, localhost.serialNumberHex)
     }
 
+    func testPlaintextBufferIsSizedByTheCiphertextNotTheRecordLimit() throws {
+        let harness = try TLSTestHarness(context: try makeContext())
+        let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
+        XCTAssertTrue(try harness.handshake(client))
+        let small = "GET /a HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        client.write(Array(small.utf8))
+        try harness.pump(client)
+        // Two full records in one read cycle still arrive whole, in one buffer.
+        let large = String(repeating: "b", count: 20_000)
+        client.write(Array(large.utf8))
+        try harness.pump(client)
+
+        XCTAssertEqual(harness.recorder.events.suffix(2), [.data(small), .data(large)])
+        let capacities = harness.recorder.capacities.suffix(2)
+        XCTAssertLessThan(try XCTUnwrap(capacities.first), 1024, "a small request must not cost a 16 KB buffer")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(capacities.last), 20_000)
+    }
+
     func testForcedTLS12Handshake() throws {
         let harness = try TLSTestHarness(context: try makeContext())
         let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost", maxVersion: TLS1_2_VERSION)

@@ -20,10 +20,14 @@ final class EventRecorder: ChannelInboundHandler {
     var events: [Event] = []
     var errors: [Error] = []
     var readCount = 0
+    /// The storage capacity of each plaintext buffer delivered (memory per connection is a target).
+    var capacities: [Int] = []
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         readCount += 1
-        events.append(.data(String(buffer: unwrapInboundIn(data))))
+        let buffer = unwrapInboundIn(data)
+        capacities.append(buffer.capacity)
+        events.append(.data(String(buffer: buffer)))
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
