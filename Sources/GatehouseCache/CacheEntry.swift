@@ -28,11 +28,22 @@ public struct CacheEntry: Sendable {
         var clean = HopByHopHeaders.storable(headers, alsoRemoving: statusHeaderName.lowercased())
         clean.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
         self.headers = clean
-        self.body = body
+        self.body = CacheEntry.compacted(body)
         self.storedAt = now
         self.expiresAt = now + lifetime.ttl
         self.staleWhileRevalidateUntil = expiresAt + lifetime.staleWhileRevalidate
         self.staleIfErrorUntil = expiresAt + lifetime.staleIfError
+    }
+
+    /// `body` in storage of its own size. A response body is often a slice of a larger read buffer, and a slice
+    /// keeps the whole buffer alive: stored as is, a 200-byte page could hold several KiB, and the cache's byte
+    /// count (`approximateSize`) would understate its memory many times over. Copied once, when stored.
+    static func compacted(_ body: ByteBuffer) -> ByteBuffer {
+        let length = body.readableBytes
+        guard body.storageCapacity > length + length / 8 + 64 else { return body }
+        var copy = ByteBufferAllocator().buffer(capacity: length)
+        copy.writeImmutableBuffer(body)
+        return copy
     }
 
     /// Fresh at `now`.
