@@ -15,7 +15,13 @@ from conftest import free_port
 TOKEN = "cache-test-token"
 
 
-def cache_config(admin_port, cache_extra="", rules=""):
+def cache_config(admin_port, cache_extra="", rules="", posts_ttl="60s", upstream_extra=None, lock_timeout="20s"):
+    upstream = "" if upstream_extra is None else f"""
+[[upstream]]
+name = "app"
+servers = ["unix:/nonexistent/replaced-by-the-command-line.sock"]
+{upstream_extra}
+"""
     return f"""
 [listen]
 admin = "127.0.0.1:{admin_port}"
@@ -25,13 +31,14 @@ token = "{TOKEN}"
 
 [cache]
 enabled = true
-lock_timeout = "20s"
+lock_timeout = "{lock_timeout}"
 {cache_extra}
 
 [[cache.rule]]
 prefix = "/posts/"
-ttl = "60s"
+ttl = "{posts_ttl}"
 {rules}
+{upstream}
 """
 
 
@@ -94,11 +101,11 @@ class Site:
 
 @pytest.fixture
 def site_factory(gatehouse_factory, uwsgi_factory, pki):
-    def make(cache_extra="", rules="", processes=2):
+    def make(processes=2, **config):
         u = uwsgi_factory(processes=processes)
         admin_port = free_port()
         gh = gatehouse_factory(certs=[pki.localhost[:2]], args=["--upstream", f"unix:{u.socket}"],
-                               config=cache_config(admin_port, cache_extra, rules))
+                               config=cache_config(admin_port, **config))
         return Site(gh, u, admin_port, pki)
     return make
 
@@ -186,6 +193,17 @@ def test_500_concurrent_requests_for_a_cold_key_reach_the_backend_once(site):
     assert site.backend_count("/posts/crowd") == 1
 
 
+def test_lock_timeout_sends_waiters_to_the_backend(site_factory):
+    site = site_factory(processes=3, lock_timeout="500ms")
+    responses = burst(site, "/posts/locked?s=1.5", 3)
+    assert [r.status for r in responses] == [200] * 3
+    # Nothing stale to fall back on: after 0.5 s each waiter fetched for itself.
+    assert site.backend_count("/posts/locked") == 3
+    m = site.metrics()
+    assert (m["lock_timeouts_total"], m["upstream_fetches_total"]) == (2, 3)
+    assert site.get("/posts/locked?s=1.5").cache == "HIT"
+
+
 def test_uncacheable_page_is_never_shared_between_concurrent_clients(site):
     # /setcookie looks cacheable (public, max-age=60) but sets a session cookie: coalesced clients must each get
     # their own response from the backend, never another client's cookie.
@@ -241,6 +259,38 @@ def test_head_is_answered_from_the_get_entry(site):
     assert (head.status, head.cache, head.body) == (200, "HIT", b"")
     assert head.headers["content-length"] == str(len(get.body))
     assert site.backend_count("/posts/head") == 1
+    # A cold HEAD fills the GET entry (fetched upstream as GET) and gets no body.
+    cold = site.get("/posts/head-first", method="HEAD")
+    assert (cold.status, cold.cache, cold.body) == (200, "MISS", b"")
+    full = site.get("/posts/head-first")
+    assert (full.cache, len(full.body)) == ("HIT", int(cold.headers["content-length"]))
+    assert site.backend_count("/posts/head-first") == 1
+
+
+def test_head_and_get_share_a_keep_alive_connection(site):
+    # HEAD of an uncacheable page is fetched upstream as GET: no body may leak into the connection.
+    conn = http.client.HTTPSConnection("localhost", site.gh.https_port, context=site.ctx, timeout=30)
+    try:
+        for method, path in (("HEAD", "/setcookie"), ("HEAD", "/posts/ka"), ("HEAD", "/posts/ka"),
+                             ("GET", "/posts/ka"), ("HEAD", "/nowhere"), ("GET", "/setcookie")):
+            conn.request(method, path)
+            r = conn.getresponse()
+            body = r.read()
+            if method == "HEAD":
+                assert body == b""
+            else:
+                assert int(r.getheader("content-length")) == len(body) > 0
+    finally:
+        conn.close()
+    assert site.backend_count("/posts/ka") == 1
+    assert site.backend_count("/setcookie") == 2
+
+
+def test_404_lifetime_is_capped(site_factory):
+    site = site_factory(cache_extra='not_found_ttl = "1s"', rules='[[cache.rule]]\nprefix = "/missing"\nttl = "60s"\n')
+    assert [(r.status, r.cache) for r in (site.get("/missing"), site.get("/missing"))] == [(404, "MISS"), (404, "HIT")]
+    time.sleep(1.3)
+    assert site.get("/missing").cache == "STALE"  # expired after 1 s, not the rule's 60 s
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -265,6 +315,19 @@ def test_stale_on_error_when_the_backend_is_down(site):
     assert site.get(past_grace).status == 502
     assert site.get("/posts/never-cached").status == 502
     assert site.metrics()["upstream_errors_total"] >= 3
+
+
+def test_stale_on_error_when_the_backend_times_out(site_factory):
+    site = site_factory(posts_ttl="1s", cache_extra='stale_while_revalidate = "0"\ninclude_query = false',
+                        upstream_extra='read_timeout = "1s"')
+    # The query is not part of the key: ?s=3 asks for the same entry, but makes the backend too slow.
+    assert site.get("/posts/slowly?s=0").cache == "MISS"
+    time.sleep(1.3)
+    started = time.monotonic()
+    r = site.get("/posts/slowly?s=3")
+    assert (r.status, r.cache, r.body.count(b"rendered 1 times")) == (200, "STALE", 1), r
+    assert time.monotonic() - started < 2.9  # the read timeout ended the wait, not the backend
+    assert site.get("/posts/uncached?s=3").status == 504
 
 
 def test_stale_on_error_when_the_backend_answers_5xx(site):
