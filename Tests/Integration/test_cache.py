@@ -2,6 +2,7 @@
 app counts the requests it receives per page (a JSON file in the uWSGI run dir), so every test can check how many
 requests reached the backend, not only what the client saw."""
 import asyncio
+import hashlib
 import http.client
 import json
 import ssl
@@ -454,3 +455,16 @@ def test_memory_cap_with_many_keys(site_factory):
     assert [site.get("/big?n=20000").cache for _ in range(2)] == ["MISS", "MISS"]
     m = site.metrics()
     assert m["oversized_entries_total"] >= 1 and m["bytes"] <= cap
+
+
+def test_spooled_responses_pass_through_intact_and_are_not_stored(site_factory):
+    # Bodies over [proxy] response_memory_threshold (1 MiB) are spooled to a file by the proxy: the cache passes
+    # them on (to every coalesced client) without storing them.
+    site = site_factory(rules='[[cache.rule]]\nprefix = "/big"\nttl = "60s"\n')
+    responses = burst(site, "/big?n=1100000", 3)
+    for r in responses:
+        assert r.status == 200 and len(r.body) == 1100000
+        assert hashlib.sha256(r.body).hexdigest() == r.headers["x-content-sha256"]
+    assert "HIT" not in [r.cache for r in responses]
+    m = site.metrics()
+    assert m["unbuffered_bodies_total"] >= 1 and m["entries"] == 0
