@@ -91,6 +91,10 @@ def nginx(port, cert, key, sock):
 def gatehouse(port, cert, key, sock):
     config = WORK / "cache-bench.toml"
     config.write_text("""
+[http]
+# as nginx's keepalive_requests in common.py
+max_requests_per_connection = 100000
+
 [cache]
 enabled = true
 
