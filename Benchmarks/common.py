@@ -99,14 +99,16 @@ class Server:
                 self.proc.wait()
 
 
-def nginx_server(port, cert, key, extra_http="", extra_server="", root=None):
-    """Debian's nginx with one worker, the same certificate and TLS settings as Gatehouse."""
+def nginx_server(port, cert, key, extra_http="", extra_server="", root=None, extra_main=""):
+    """Debian's nginx with one worker, the same certificate and TLS settings as Gatehouse. `extra_main` goes at the
+    top level (e.g. `user root;` so the worker can reach a root-owned uWSGI socket)."""
     conf_dir = WORK / "nginx"
     conf_dir.mkdir(parents=True, exist_ok=True)
     (conf_dir / "tiny.txt").write_text("x" * 64)
     root = root or conf_dir
     conf = f"""
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+{extra_main}
 worker_processes 1;
 daemon off;
 master_process on;

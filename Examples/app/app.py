@@ -201,7 +201,13 @@ def page_count(environ, start_response):
 
 
 def page_post(environ, start_response):
+    """A counting page; `?s=N` makes it take N seconds first (at most 30), for request-coalescing tests."""
     path = path_info(environ)
+    try:
+        delay = float(query(environ).get("s", ["0"])[0])
+    except ValueError:
+        delay = 0.0
+    time.sleep(max(0.0, min(delay, 30.0)))
     n = bump_counter(path)
     body = (f"<!doctype html><html><head><meta charset=\"utf-8\"><title>{html.escape(path)}</title></head>"
             f"<body><h1>{html.escape(path)}</h1><p>rendered {n} times</p></body></html>")
@@ -232,6 +238,28 @@ def page_vary(environ, start_response):
                    headers=[("Vary", "Cookie"), ("Cache-Control", "public, max-age=60")])
 
 
+def page_vary_on(environ, start_response):
+    """A cacheable counter page answering `Vary: <on>` (default Accept-Encoding) and showing the request's values
+    of those headers, so a cache that keys by them can be checked."""
+    q = query(environ)
+    on = q.get("on", ["Accept-Encoding"])[0]
+    n = bump_counter(path_info(environ) + "?" + environ.get("QUERY_STRING", ""))
+    names = [v.strip() for v in on.split(",") if v.strip()]
+    shown = "; ".join(f"{name}={environ.get('HTTP_' + name.upper().replace('-', '_'), '')}" for name in names)
+    return respond(start_response, "200 OK", f"count {n}; {shown}\n",
+                   headers=[("Vary", on), ("Cache-Control", "public, max-age=60")])
+
+
+def page_flaky(environ, start_response):
+    """Per query: the first request gets 200 with `Cache-Control: <value>`, every later one a 503 (a backend that
+    breaks after a page was cached, for stale-if-error tests)."""
+    n = bump_counter(path_info(environ) + "?" + environ.get("QUERY_STRING", ""))
+    if n > 1:
+        return respond(start_response, "503 Service Unavailable", f"broken (request {n})\n")
+    value = query(environ).get("value", ["public, max-age=1"])[0]
+    return respond(start_response, "200 OK", f"count {n}\n", headers=[("Cache-Control", value)])
+
+
 def page_setcookie(environ, start_response):
     """A cacheable-looking page that also sets a cookie: a cache must never store it."""
     n = bump_counter(path_info(environ))
@@ -254,7 +282,7 @@ def page_big(environ, start_response):
 ROUTES = {
     "/": page_index, "/echo": page_echo, "/headers": page_headers, "/upload": page_upload, "/cookie": page_cookie,
     "/slow": page_slow, "/stream": page_stream, "/error": page_error, "/count": page_count, "/stats": page_stats,
-    "/cc": page_cc, "/vary": page_vary, "/setcookie": page_setcookie, "/whoami": page_whoami, "/big": page_big,
+    "/cc": page_cc, "/vary": page_vary, "/vary-on": page_vary_on, "/flaky": page_flaky, "/setcookie": page_setcookie, "/whoami": page_whoami, "/big": page_big,
     "/die": page_die,
 }
 

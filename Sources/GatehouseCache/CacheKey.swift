@@ -48,9 +48,10 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
         return variant.isEmpty ? base : base + " [" + variant.joined(separator: "; ") + "]"
     }
 
-    /// Bytes this key costs in memory, roughly.
+    /// Bytes this key costs in memory, roughly (it is held by the entry table, the resource's key set and the
+    /// recency links, hence the fixed part).
     var approximateSize: Int {
         resource.host.utf8.count + resource.path.utf8.count + (resource.query?.utf8.count ?? 0)
-            + variant.reduce(0) { $0 + $1.utf8.count + 16 } + 64
+            + variant.reduce(0) { $0 + $1.utf8.count + 16 } + 256
     }
 }

@@ -31,6 +31,23 @@ final class CacheStorageTests: XCTestCase {
         XCTAssertEqual(storage.count, 2)
     }
 
+    func testAnEntryDoesNotKeepTheLargerBufferItsBodyIsASliceOf() {
+        // A body read from a socket is often a slice of a bigger read buffer; storing the slice would keep the
+        // whole buffer alive while the byte count sees only the slice.
+        var readBuffer = ByteBuffer(repeating: 0x62, count: 64 * 1024)
+        let slice = readBuffer.readSlice(length: 200)!
+        XCTAssertGreaterThanOrEqual(slice.storageCapacity, 64 * 1024)
+        let stored = CacheEntry(status: .ok, headers: HTTPHeaders(), body: slice,
+                                lifetime: CacheLifetime(ttl: 60, staleWhileRevalidate: 0, staleIfError: 0), now: 0)
+        XCTAssertEqual(stored.body, slice)
+        XCTAssertLessThan(stored.body.storageCapacity, 1024)
+        // A buffer that is already its own size is kept as is (no copy).
+        let own = ByteBuffer(repeating: 0x63, count: 5000)
+        let kept = CacheEntry(status: .ok, headers: HTTPHeaders(), body: own,
+                              lifetime: CacheLifetime(ttl: 60, staleWhileRevalidate: 0, staleIfError: 0), now: 0)
+        XCTAssertEqual(kept.body.storageCapacity, own.storageCapacity)
+    }
+
     func testReplacingAnEntryAdjustsBytesAndTooLargeIsRefused() {
         var storage = CacheStorage(maxBytes: 10_000)
         _ = storage.insert(entry(bytes: 100), for: key("/a"))
