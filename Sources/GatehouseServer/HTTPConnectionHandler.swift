@@ -1,4 +1,5 @@
 import GatehouseHTTP
+import GatehouseProxy
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -28,11 +29,12 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         var request: GatewayRequest
         var route: RouteDecision
         var sink: RequestBodySink?
-        var bodyBytes: Int64 = 0
         var startedAt: NIODeadline
         var keepAlive: Bool
+        /// The slow-body defence, while a body is being read.
+        var bodyGuard: BodyRateGuard?
+        /// Fires at `bodyGuard.nextCheck` (data may stop arriving altogether).
         var bodyTimer: Scheduled<Void>?
-        var rateTimer: RepeatedTask?
     }
 
     private let shared: ConnectionContext
@@ -45,6 +47,9 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var requestCount = 0
     private var draining = false
     private var closed = false
+    /// The connection is being closed after its last response (or a rejected request): whatever is still in the
+    /// decoder (the rest of a refused body, a truncated request at EOF) is not another request to answer or log.
+    private var closing = false
     private var context: ChannelHandlerContext?
     private var fileIO: NonBlockingFileIO
     private var dateCache: DateCache?
@@ -75,9 +80,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         closed = true
         shared.metrics.connectionClosed()
         shared.registry.remove(context.channel)
-        if var c = current {
+        if let c = current {
             c.bodyTimer?.cancel()
-            c.rateTimer?.cancel()
             c.sink?.release()
             current = nil
         }
@@ -132,6 +136,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
+        if closing { return }
         if responding || !queue.isEmpty {
             queue.append(.part(part))
             return
@@ -140,7 +145,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func enqueueFailure(_ status: HTTPResponseStatus, _ reason: String) {
-        guard let context else { return }
+        guard let context, !closing, !closed else { return }
         if responding || !queue.isEmpty {
             queue.append(.failure(status, reason))
         } else {
@@ -205,7 +210,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         }
         let hasBody = (declared ?? 0) > 0 || chunked
         if route.wantsBody, let declared, declared > settings.clientMaxBodySize {
-            return fail(.payloadTooLarge, reason: "Content-Length \(declared) over client_max_body_size", context: context)
+            return fail(.payloadTooLarge, reason: "Content-Length \(declared) over client_max_body_size", context: context,
+                        logReason: .bodyTooLarge)
         }
         if let expect = head.headers.first(name: "expect") {
             guard expect.lowercased() == "100-continue" else {
@@ -219,51 +225,79 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         }
         if route.wantsBody && hasBody {
             current!.sink = shared.bodySinkFactory(context.eventLoop, settings.clientMaxBodySize)
-            armBodyTimers(context: context)
+        }
+        if hasBody {
+            // Also for bodies that are read and discarded: a slow body must not hold any connection.
+            armBodyGuard(context: context)
         }
     }
 
-    private func armBodyTimers(context: ChannelHandlerContext) {
+    /// Starts the slow-body defence for the current request (GatehouseProxy's `BodyRateGuard`): the whole body
+    /// within `bodyTimeout`, and at least `minBodyRate` bytes per second over every `bodyRateWindow` — judged per
+    /// window, not averaged since the start, so a fast start does not buy a long stall.
+    private func armBodyGuard(context: ChannelHandlerContext) {
         let settings = shared.settings
+        let configuration = BodyRateGuard.Configuration(totalTimeout: settings.bodyTimeout,
+                                                        minimumRate: settings.minBodyRate,
+                                                        window: settings.bodyRateWindow)
+        current?.bodyGuard = BodyRateGuard(configuration: configuration, start: context.eventLoop.now)
+        scheduleBodyCheck(context: context)
+    }
+
+    private func scheduleBodyCheck(context: ChannelHandlerContext) {
+        guard let next = current?.bodyGuard?.nextCheck else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        current?.bodyTimer = context.eventLoop.scheduleTask(in: settings.bodyTimeout) {
-            let handler = loopBound.value
-            if let ctx = handler.context, handler.current?.sink != nil, !handler.responding {
-                handler.fail(.requestTimeout, reason: "request body not received within the body timeout", context: ctx)
-            }
+        current?.bodyTimer = context.eventLoop.scheduleTask(deadline: next) {
+            loopBound.value.bodyCheckDue()
         }
-        guard settings.minBodyRate > 0 else { return }
-        let grace = TimeAmount.seconds(5)
-        current?.rateTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: grace, delay: .seconds(1)) { task in
-            let handler = loopBound.value
-            guard let ctx = handler.context, let c = handler.current, c.sink != nil, !handler.responding else {
-                task.cancel()
-                return
-            }
-            let elapsed = Double((ctx.eventLoop.now - c.startedAt).nanoseconds) / 1e9
-            if Double(c.bodyBytes) / elapsed < Double(settings.minBodyRate) {
-                task.cancel()
-                handler.fail(.requestTimeout,
-                             reason: "request body slower than \(settings.minBodyRate) bytes/s", context: ctx)
-            }
+    }
+
+    private func bodyCheckDue() {
+        guard let context, !responding, var bodyGuard = current?.bodyGuard else { return }
+        let verdict = bodyGuard.check(at: context.eventLoop.now)
+        current?.bodyGuard = bodyGuard
+        if verdict == .proceed {
+            scheduleBodyCheck(context: context)
+        } else {
+            failSlowBody(verdict, context: context)
+        }
+    }
+
+    private func failSlowBody(_ verdict: BodyRateGuard.Verdict, context: ChannelHandlerContext) {
+        let settings = shared.settings
+        switch verdict {
+        case .proceed:
+            return
+        case .timedOut:
+            fail(.requestTimeout, reason: "request body not received within the body timeout (\(Self.seconds(settings.bodyTimeout)) s)",
+                 context: context, logReason: verdict.reason)
+        case .tooSlow(let received, let required):
+            fail(.requestTimeout,
+                 reason: "request body slower than \(settings.minBodyRate) bytes/s: \(received) bytes in the last "
+                     + "\(Self.seconds(settings.bodyRateWindow)) s, \(required) required",
+                 context: context, logReason: verdict.reason)
         }
     }
 
     private func handleBody(_ buffer: ByteBuffer, context: ChannelHandlerContext) {
         guard current != nil else { return }
-        current!.bodyBytes += Int64(buffer.readableBytes)
+        if var bodyGuard = current!.bodyGuard {
+            let verdict = bodyGuard.record(bytes: buffer.readableBytes, at: context.eventLoop.now)
+            current!.bodyGuard = bodyGuard
+            if verdict != .proceed { return failSlowBody(verdict, context: context) }
+        }
         guard let sink = current!.sink else { return }  // static/builtin routes discard bodies
         if !sink.append(buffer) {
-            fail(.payloadTooLarge, reason: "request body over client_max_body_size", context: context)
+            fail(.payloadTooLarge, reason: "request body over client_max_body_size", context: context,
+                 logReason: .bodyTooLarge)
         }
     }
 
     private func handleEnd(context: ChannelHandlerContext) {
         guard var c = current else { return }
         c.bodyTimer?.cancel()
-        c.rateTimer?.cancel()
         c.bodyTimer = nil
-        c.rateTimer = nil
+        c.bodyGuard = nil
         current = c
         responding = true
         let logger = shared.logger
@@ -290,12 +324,15 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     /// Answers an error status and closes the connection (the request stream can no longer be trusted).
-    private func fail(_ status: HTTPResponseStatus, reason: String, context: ChannelHandlerContext) {
+    /// `logReason` names the failure in the access log (`upstream_error=`), as the proxy's own failures do.
+    private func fail(_ status: HTTPResponseStatus, reason: String, context: ChannelHandlerContext,
+                      logReason: ProxyError.Reason? = nil) {
         var c: Current
         if let existing = current {
             c = existing
             c.bodyTimer?.cancel()
-            c.rateTimer?.cancel()
+            c.bodyTimer = nil
+            c.bodyGuard = nil
         } else {
             let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: "-")
             let request = GatewayRequest(head: head, scheme: shared.scheme, remoteAddress: context.channel.remoteAddress,
@@ -307,13 +344,15 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         c.keepAlive = false
         current = c
         responding = true
+        closing = true
         queue.removeAll()
         shared.logger.info("rejected request", metadata: [
             "gatehouse.status": "\(status.code)", "gatehouse.reason": "\(reason)",
             "gatehouse.remote": "\(context.channel.remoteAddress?.description ?? "-")",
         ])
-        let text = "\(status.code) \(status.reasonPhrase)\n"
-        write(.text(status, text), for: c, context: context)
+        var response = GatewayResponse.text(status, "\(status.code) \(status.reasonPhrase)\n")
+        if let logReason { response.headers.add(name: UpstreamReason.headerName, value: logReason.rawValue) }
+        write(response, for: c, context: context)
     }
 
     // MARK: responses
@@ -377,16 +416,19 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         current = nil
         responding = false
         guard let context, !closed else { return }
-        if failed || !keepAlive {
-            context.close(promise: nil)
-            return
-        }
-        if draining && queue.isEmpty {
+        if failed || !keepAlive || (draining && queue.isEmpty) {
+            closing = true
             context.close(promise: nil)
             return
         }
         headGuard.awaitNextRequest()
         drainQueue(context: context)
+    }
+
+    /// A duration in seconds for log lines ("5", "0.5").
+    static func seconds(_ t: TimeAmount) -> String {
+        let value = Double(t.nanoseconds) / 1e9
+        return value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     static func ip(_ address: SocketAddress?) -> String {

@@ -45,8 +45,10 @@ public struct ServerSettings: Sendable {
     public var clientMaxBodySize: Int64 = 10 * 1024 * 1024
     /// Whole-body deadline for request bodies → 408.
     public var bodyTimeout: TimeAmount = .seconds(60)
-    /// Minimum average request-body rate in bytes per second after a grace period (0 disables) → 408.
+    /// Minimum request-body rate in bytes per second, judged over each `bodyRateWindow` (0 disables) → 408.
     public var minBodyRate: Int = 1024
+    /// The window over which `minBodyRate` is judged; also the grace period at the start of a body.
+    public var bodyRateWindow: TimeAmount = .seconds(5)
 
     /// Access log destination: nil = off, "-" = standard output, otherwise a file path.
     public var accessLogPath: String? = "-"

@@ -190,6 +190,87 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
         XCTAssertFalse(channel.isActive)
     }
+
+    func testBodyThatStallsAfterAFastStartIs408WithinTwoWindows() throws {
+        // 50 KB at once, then a byte a second: an average since the start would stay above 100 B/s for 500 s.
+        var settings = ServerSettings()
+        settings.minBodyRate = 100
+        settings.bodyRateWindow = .seconds(5)
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"))
+        try channel.writeInbound(ByteBuffer(repeating: UInt8(ascii: "x"), count: 50_000))
+        for second in 1...10 {
+            channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+            if !channel.isActive { break }
+            XCTAssertLessThan(second, 10)
+            try channel.writeInbound(ByteBuffer(string: "x"))
+        }
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testSteadyBodyAtTheMinimumRateIsAccepted() throws {
+        var settings = ServerSettings()
+        settings.minBodyRate = 100
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n"))
+        for _ in 0..<20 {
+            try channel.writeInbound(ByteBuffer(repeating: UInt8(ascii: "y"), count: 100))
+            channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        }
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 "), out)
+        XCTAssertTrue(out.hasSuffix(String(repeating: "y", count: 2000)))
+        XCTAssertTrue(channel.isActive)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testSlowBodyToARouteThatDiscardsBodiesIs408() throws {
+        var settings = ServerSettings()
+        settings.minBodyRate = 100
+        let channel = try makeChannel(settings: settings)
+        try channel.writeInbound(ByteBuffer(string: "POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"))
+        for _ in 0..<7 {
+            try channel.writeInbound(ByteBuffer(string: "x"))
+            channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        }
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testBodyDeadlineIs408EvenAtAGoodRate() throws {
+        var settings = ServerSettings()
+        settings.minBodyRate = 0
+        settings.bodyTimeout = .seconds(3)
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"))
+        try channel.writeInbound(ByteBuffer(repeating: UInt8(ascii: "x"), count: 1000))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        XCTAssertEqual(try readAll(channel), "")
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testRestOfARefusedBodyIsNotAnsweredAsAnotherRequest() throws {
+        var settings = ServerSettings()
+        settings.clientMaxBodySize = 10
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string:
+            "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n14\r\n01234567890123456789\r\n"
+            + "GET /_gatehouse/status HTTP/1.1\r\nHost: x\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 413 "), out)
+        XCTAssertEqual(out.components(separatedBy: "HTTP/1.1 ").count - 1, 1, out)
+        XCTAssertFalse(out.contains("x-gatehouse-upstream-reason"))
+        XCTAssertFalse(channel.isActive)
+    }
 }
 
 /// Answers with the request body (a stand-in for a dynamic backend in these handler tests).
