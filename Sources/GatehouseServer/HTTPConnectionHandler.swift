@@ -346,10 +346,16 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         let body: GatewayResponseBody = noBody ? .empty : response.body
         if noBody { ResponseWriter.discard(response.body) }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked)
+        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked,
+                                    files: .of(status: response.status, headers: response.headers))
         writer.write(head: head, body: body).whenComplete { result in
             let handler = loopBound.value
             c.sink?.release()
+            if case .failure(let error as FileBodyChangedError) = result {
+                handler.shared.logger.warning("response body file changed on disk; connection closed", metadata: [
+                    "gatehouse.request.id": "\(c.request.requestID)", "gatehouse.error": "\(error)",
+                ])
+            }
             let sent: Int64
             switch result {
             case .success(let n): sent = n
