@@ -202,18 +202,3 @@ struct ResponseWriter {
         }
     }
 }
-
-/// Request IDs: accepted from clients when short and printable, otherwise generated (128 random bits, hex).
-enum RequestID {
-    static func isAcceptable(_ value: String) -> Bool {
-        value.utf8.count <= 128 && !value.isEmpty && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-    }
-
-    static func generate() -> String {
-        var g = SystemRandomNumberGenerator()
-        let a = g.next() as UInt64
-        let b = g.next() as UInt64
-        let hex = String(a, radix: 16) + String(b, radix: 16)
-        return String(repeating: "0", count: max(0, 32 - hex.count)) + hex
-    }
-}
