@@ -111,7 +111,7 @@ SCENARIOS = [
 def measure(server, scenario, seconds):
     name, path, encoding, connections = scenario
     url = f"https://localhost:{server.port}{path}"
-    extra = ["-H", f"Accept-Encoding: {encoding}"]
+    extra = ["-H", f"Accept-Encoding: {encoding}", "--timeout", "30s"]
     wrk(url, 2, connections, extra)  # warm-up: caches, allocator, TLS sessions
     c0 = common.cpu_seconds(server.pids())
     r = wrk(url, seconds, connections, extra)

@@ -50,6 +50,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var fileIO: NonBlockingFileIO
     private var dateCache: DateCache?
     private var requestIDs = RequestID()
+    /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
+    private var endpoints: (remote: SocketAddress?, local: SocketAddress?, serverName: String?)?
 
     init(shared: ConnectionContext, headGuard: RequestHeadGuard, serverName: @escaping () -> String?) {
         self.shared = shared
@@ -196,9 +198,10 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             }
         }
         let requestID = clientRequestID.flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? requestIDs.next()
-        let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: serverName(),
-                                     remoteAddress: context.channel.remoteAddress,
-                                     localAddress: context.channel.localAddress, requestID: requestID)
+        let ends = endpoints ?? (context.channel.remoteAddress, context.channel.localAddress, serverName())
+        endpoints = ends
+        let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: ends.serverName,
+                                     remoteAddress: ends.remote, localAddress: ends.local, requestID: requestID)
         let keepAlive = head.isKeepAlive && requestCount < settings.maxRequestsPerConnection && !draining
         let route = shared.routerBox.current.route(request)
         current = Current(request: request, route: route, sink: nil, startedAt: context.eventLoop.now, keepAlive: keepAlive)
