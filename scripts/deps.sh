@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Gatehouse needs to build, run and test on Debian 12: C libraries, uWSGI, the real clients
-# the tests use (curl, openssl, brotli, gzip) and the Python packages of the test suite. Idempotent: only
-# missing pieces are installed. Run as root, or with sudo available.
+# the tests use (curl, openssl, brotli, gzip, headless chromium) and the Python packages of the test suite.
+# Idempotent: only missing pieces are installed. Run as root, or with sudo available.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libssl-dev libbrotli-dev zlib1g-dev pkg-config uwsgi uwsgi-plugin-python3 curl openssl brotli gzip
-              procps ca-certificates python3 python3-venv)
+              procps ca-certificates python3 python3-venv chromium)
 if [ "${GATEHOUSE_DEPS_EXTRA:-}" != "" ]; then APT_PACKAGES+=(${GATEHOUSE_DEPS_EXTRA}); fi
 
 missing=()

@@ -111,11 +111,14 @@ public enum ByteRangeRequest {
     /// strong comparison; a date must equal `lastModified` exactly. Anything else (weak tags, invalid values)
     /// means "send the whole representation".
     public static func ifRangeHolds(_ value: String, etag: String?, lastModified: Int64?) -> Bool {
-        let trimmed = HTTPSyntax.withBytes(value) { b -> Bool in
+        // An entity tag starts with `"` or `W/`; a date may start with `W` too ("Wed, …").
+        let isEntityTag = HTTPSyntax.withBytes(value) { b -> Bool in
             let i = HTTPSyntax.skipOWS(b, 0)
-            return i < b.count && (b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "W"))
+            guard i < b.count else { return false }
+            if b[i] == UInt8(ascii: "\"") { return true }
+            return b[i] == UInt8(ascii: "W") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/")
         }
-        if trimmed {
+        if isEntityTag {
             guard let etag, let wanted = EntityTag(value), let current = EntityTag(etag) else { return false }
             return wanted.strongMatch(current)
         }

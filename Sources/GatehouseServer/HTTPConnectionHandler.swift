@@ -1,5 +1,6 @@
 import GatehouseHTTP
 import GatehouseProxy
+import GatehouseStatic
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -53,6 +54,9 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var context: ChannelHandlerContext?
     private var fileIO: NonBlockingFileIO
     private var dateCache: DateCache?
+    private var requestIDs = RequestID()
+    /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
+    private var endpoints: (remote: SocketAddress?, local: SocketAddress?, serverName: String?)?
 
     init(shared: ConnectionContext, headGuard: RequestHeadGuard, serverName: @escaping () -> String?) {
         self.shared = shared
@@ -184,11 +188,25 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         headGuard.headReceived()
         requestCount += 1
         let settings = shared.settings
-        let requestID = head.headers.first(name: "x-request-id").flatMap { RequestID.isAcceptable($0) ? $0 : nil }
-            ?? RequestID.generate()
-        let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: serverName(),
-                                     remoteAddress: context.channel.remoteAddress,
-                                     localAddress: context.channel.localAddress, requestID: requestID)
+        // One pass over the headers for what every request needs; the framing fields are parsed again (split on
+        // commas) only when present, which a GET rarely has.
+        var hasHost = false, hasContentLength = false, hasTransferEncoding = false
+        var clientRequestID: String?, expectation: String?
+        for (name, value) in head.headers {
+            switch name.utf8.count {
+            case 4: if HTTPFieldName.matches(name, "host") { hasHost = true }
+            case 6: if expectation == nil, HTTPFieldName.matches(name, "expect") { expectation = value }
+            case 12: if clientRequestID == nil, HTTPFieldName.matches(name, "x-request-id") { clientRequestID = value }
+            case 14: if HTTPFieldName.matches(name, "content-length") { hasContentLength = true }
+            case 17: if HTTPFieldName.matches(name, "transfer-encoding") { hasTransferEncoding = true }
+            default: break
+            }
+        }
+        let requestID = clientRequestID.flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? requestIDs.next()
+        let ends = endpoints ?? (context.channel.remoteAddress, context.channel.localAddress, serverName())
+        endpoints = ends
+        let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: ends.serverName,
+                                     remoteAddress: ends.remote, localAddress: ends.local, requestID: requestID)
         let keepAlive = head.isKeepAlive && requestCount < settings.maxRequestsPerConnection && !draining
         let route = shared.routerBox.current.route(request)
         current = Current(request: request, route: route, sink: nil, startedAt: context.eventLoop.now, keepAlive: keepAlive)
@@ -196,24 +214,28 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         if head.version.major != 1 {
             return fail(.httpVersionNotSupported, reason: "unsupported HTTP version", context: context)
         }
-        if head.version.minor >= 1 && !head.headers.contains(name: "host") {
+        if head.version.minor >= 1 && !hasHost {
             return fail(.badRequest, reason: "HTTP/1.1 request without Host", context: context)
         }
-        let contentLengths = head.headers[canonicalForm: "content-length"]
-        let declared: Int64? = contentLengths.first.flatMap { Int64($0) }
-        let chunked = head.headers[canonicalForm: "transfer-encoding"].contains { $0.lowercased() == "chunked" }
-        if !contentLengths.isEmpty && (declared == nil || declared! < 0 || Set(contentLengths).count > 1) {
-            return fail(.badRequest, reason: "malformed Content-Length", context: context)
-        }
-        if !contentLengths.isEmpty && head.headers.contains(name: "transfer-encoding") {
-            return fail(.badRequest, reason: "both Content-Length and Transfer-Encoding", context: context)
+        var declared: Int64?
+        var chunked = false
+        if hasContentLength || hasTransferEncoding {
+            let contentLengths = head.headers[canonicalForm: "content-length"]
+            declared = contentLengths.first.flatMap { Int64($0) }
+            chunked = head.headers[canonicalForm: "transfer-encoding"].contains { $0.lowercased() == "chunked" }
+            if !contentLengths.isEmpty && (declared == nil || declared! < 0 || Set(contentLengths).count > 1) {
+                return fail(.badRequest, reason: "malformed Content-Length", context: context)
+            }
+            if !contentLengths.isEmpty && hasTransferEncoding {
+                return fail(.badRequest, reason: "both Content-Length and Transfer-Encoding", context: context)
+            }
         }
         let hasBody = (declared ?? 0) > 0 || chunked
         if route.wantsBody, let declared, declared > settings.clientMaxBodySize {
             return fail(.payloadTooLarge, reason: "Content-Length \(declared) over client_max_body_size", context: context,
                         logReason: .bodyTooLarge)
         }
-        if let expect = head.headers.first(name: "expect") {
+        if let expect = expectation {
             guard expect.lowercased() == "100-continue" else {
                 return fail(.expectationFailed, reason: "unsupported Expect: \(expect)", context: context)
             }
@@ -300,6 +322,13 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         c.bodyGuard = nil
         current = c
         responding = true
+        // Static fast path: the answer is ready now (no I/O, no futures), and a plain 200 comes with its header
+        // lines already encoded.
+        if c.sink == nil, let route = c.route.responder as? StaticMatchResponder {
+            let prepared = route.owner.prepared(for: route.match, request: c.request)
+            write(prepared.response, headerBlock: prepared.headerBlock, for: c, context: context)
+            return
+        }
         let logger = shared.logger
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let bodyFuture: EventLoopFuture<RequestBody> = c.sink?.finish() ?? context.eventLoop.makeSucceededFuture(.none)
@@ -357,14 +386,27 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
 
     // MARK: responses
 
-    private func write(_ response: GatewayResponse, for c: Current, context: ChannelHandlerContext) {
+    /// Writes `response`. `headerBlock`, when given, is `response.headers` already encoded (a static 200): the
+    /// head is then the status line, that block and the server's own lines, in one buffer with a small body.
+    private func write(_ response: GatewayResponse, headerBlock: ByteBuffer? = nil, for c: Current,
+                       context: ChannelHandlerContext) {
         let settings = shared.settings
-        var response = response
-        var keepAlive = c.keepAlive && !draining
-        let upstreamReason = response.headers.first(name: UpstreamReason.headerName) ?? ""
-        response.headers.remove(name: UpstreamReason.headerName)
+        let keepAliveWanted = c.keepAlive && !draining
         let isHead = c.request.head.method == .HEAD
         let noBody = isHead || response.status.code == 304 || response.status.code == 204 || response.status.code < 200
+        if let headerBlock {
+            writePrepared(response, headerBlock: headerBlock, noBody: noBody, keepAlive: keepAliveWanted, for: c,
+                          context: context)
+            return
+        }
+        var response = response
+        var keepAlive = keepAliveWanted
+        var upstreamReason = ""
+        if let reason = response.headers.first(name: UpstreamReason.headerName) {
+            // Removing copies the (often shared) header storage: only when there is something to remove.
+            upstreamReason = reason
+            response.headers.remove(name: UpstreamReason.headerName)
+        }
         if !noBody && !response.headers.contains(name: "content-length"),
            let length = ResponseWriter.knownLength(response.body) {
             response.headers.add(name: "content-length", value: String(length))
@@ -385,10 +427,16 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         let body: GatewayResponseBody = noBody ? .empty : response.body
         if noBody { ResponseWriter.discard(response.body) }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked)
+        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked,
+                                    files: .of(status: response.status, headers: response.headers))
         writer.write(head: head, body: body).whenComplete { result in
             let handler = loopBound.value
             c.sink?.release()
+            if case .failure(let error as FileBodyChangedError) = result {
+                handler.shared.logger.warning("response body file changed on disk; connection closed", metadata: [
+                    "gatehouse.request.id": "\(c.request.requestID)", "gatehouse.error": "\(error)",
+                ])
+            }
             let sent: Int64
             switch result {
             case .success(let n): sent = n
@@ -397,6 +445,56 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             handler.finished(c, response: response, upstreamReason: upstreamReason, bodyBytes: sent, keepAlive: keepAlive,
                              failed: { if case .failure = result { return true } else { return false } }())
         }
+    }
+
+    /// The fast path of ``write(_:headerBlock:for:context:)``: a static 200 whose headers (content-length
+    /// included) are encoded already. A body up to `ResponseWriter.coalesceLimit` goes in the same buffer.
+    private func writePrepared(_ response: GatewayResponse, headerBlock: ByteBuffer, noBody: Bool, keepAlive: Bool,
+                               for c: Current, context: ChannelHandlerContext) {
+        let settings = shared.settings
+        let hsts = shared.scheme == "https" ? settings.hsts : nil
+        let date = dateCache?.current() ?? ""
+        var inline: ByteBuffer?
+        var body = noBody ? GatewayResponseBody.empty : response.body
+        if case .buffer(let b) = body, b.readableBytes <= ResponseWriter.coalesceLimit {
+            inline = b
+            body = .empty
+        }
+        let capacity = ResponseHeadEncoder.preparedSize(status: response.status, headerBlock: headerBlock, date: date,
+                                                        server: settings.serverHeader, keepAlive: keepAlive, hsts: hsts)
+            + (inline?.readableBytes ?? 0)
+        var out = context.channel.allocator.buffer(capacity: capacity)
+        ResponseHeadEncoder.writePrepared(status: response.status, headerBlock: headerBlock, date: date,
+                                          server: settings.serverHeader, keepAlive: keepAlive, hsts: hsts, into: &out)
+        let inlineBytes = Int64(inline?.readableBytes ?? 0)
+        if var b = inline { out.writeBuffer(&b) }
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let done: (Result<Int64, Error>) -> Void = { result in
+            let handler = loopBound.value
+            if case .failure(let error as FileBodyChangedError) = result {
+                handler.shared.logger.warning("response body file changed on disk; connection closed", metadata: [
+                    "gatehouse.request.id": "\(c.request.requestID)", "gatehouse.error": "\(error)",
+                ])
+            }
+            var sent: Int64 = 0
+            var failed = false
+            switch result {
+            case .success(let n): sent = n + inlineBytes
+            case .failure: failed = true
+            }
+            handler.finished(c, response: response, upstreamReason: "", bodyBytes: sent, keepAlive: keepAlive,
+                             failed: failed)
+        }
+        if case .empty = body {
+            // Head and (small) body in one buffer: one write, one flush, one promise.
+            let promise = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(NIOAny(out), promise: promise)
+            promise.futureResult.whenComplete { done($0.map { 0 }) }
+            return
+        }
+        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: false,
+                                    files: .of(status: response.status, headers: response.headers))
+        writer.write(head: out, body: body).whenComplete(done)
     }
 
     private func finished(_ c: Current, response: GatewayResponse, upstreamReason: String, bodyBytes: Int64, keepAlive: Bool, failed: Bool) {

@@ -17,6 +17,11 @@ enum RequestHeadGuardEvent {
 /// The connection handler tells the guard when a head was parsed (`headReceived`) and when a response finished
 /// (`awaitNextRequest`). Between those, the guard passes bytes through untouched.
 ///
+/// Timers cost nothing per request: there is one deadline and at most one scheduled task per connection. Moving
+/// the deadline later (the next keep-alive wait) or clearing it (a head arrived) does not touch the timer; when
+/// the task fires early it re-arms itself for the current deadline. The header deadline is only set when a head
+/// is still incomplete after the read that started it (the usual head arrives in one read).
+///
 /// Not Sendable: lives on its channel's event loop.
 final class RequestHeadGuard: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
@@ -35,9 +40,15 @@ final class RequestHeadGuard: ChannelInboundHandler {
     private let headerTimeout: TimeAmount
     private let keepAliveTimeout: TimeAmount
     private var state: State = .awaitingHead(bytesSeen: 0, requestLineDone: false)
-    private var timer: Scheduled<Void>?
     private var context: ChannelHandlerContext?
-    private var isFirstRequest = true
+    /// When the current wait ends, and what it means then; nil while a request is handled.
+    private var deadline: NIODeadline?
+    private var deadlineEvent = RequestHeadGuardEvent.idleTimeout
+    /// The one scheduled task and when it fires (never later than `deadline`).
+    private var timer: Scheduled<Void>?
+    private var timerFiresAt: NIODeadline = .distantPast
+    /// Counts heads received, so a read can tell whether its head completed.
+    private var heads = 0
 
     init(maxRequestLine: Int, headerTimeout: TimeAmount, keepAliveTimeout: TimeAmount) {
         self.maxRequestLine = maxRequestLine
@@ -48,18 +59,16 @@ final class RequestHeadGuard: ChannelInboundHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         // The first request gets the header timeout from the moment the connection opens.
-        arm(headerTimeout, event: .idleTimeout)
+        setDeadline(context.eventLoop.now + headerTimeout, event: .idleTimeout)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = nil
+        cancelTimer()
         self.context = nil
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = nil
+        cancelTimer()
         context.fireChannelInactive()
     }
 
@@ -71,10 +80,8 @@ final class RequestHeadGuard: ChannelInboundHandler {
             context.fireChannelRead(data)
         case .awaitingHead(let seen, let lineDone):
             let buffer = unwrapInboundIn(data)
-            if seen == 0 && buffer.readableBytes > 0 {
-                // First byte of a head: from now on the header deadline applies.
-                arm(headerTimeout, event: .headerTimeout)
-            }
+            let startsHead = seen == 0 && buffer.readableBytes > 0
+            let startedAt = startsHead ? context.eventLoop.now : .distantPast
             var done = lineDone
             if !done {
                 let view = buffer.readableBytesView
@@ -86,15 +93,19 @@ final class RequestHeadGuard: ChannelInboundHandler {
                 }
             }
             state = .awaitingHead(bytesSeen: seen + buffer.readableBytes, requestLineDone: done)
+            let headsBefore = heads
             context.fireChannelRead(data)
+            // First bytes of a head that did not complete in this read: from now on the header deadline applies.
+            if startsHead, heads == headsBefore, case .awaitingHead = state {
+                setDeadline(startedAt + headerTimeout, event: .headerTimeout)
+            }
         }
     }
 
     /// The decoder produced a request head: stop the header deadline.
     func headReceived() {
-        timer?.cancel()
-        timer = nil
-        isFirstRequest = false
+        heads &+= 1
+        deadline = nil
         state = .inRequest
     }
 
@@ -102,30 +113,51 @@ final class RequestHeadGuard: ChannelInboundHandler {
     func awaitNextRequest() {
         if case .failed = state { return }
         state = .awaitingHead(bytesSeen: 0, requestLineDone: false)
-        arm(keepAliveTimeout, event: .idleTimeout)
+        guard let context else { return }
+        setDeadline(context.eventLoop.now + keepAliveTimeout, event: .idleTimeout)
     }
 
     private func fail(_ context: ChannelHandlerContext, _ event: RequestHeadGuardEvent) {
         state = .failed
-        timer?.cancel()
-        timer = nil
+        deadline = nil
+        cancelTimer()
         context.fireUserInboundEventTriggered(event)
     }
 
-    private func arm(_ amount: TimeAmount, event: RequestHeadGuardEvent) {
+    private func cancelTimer() {
         timer?.cancel()
+        timer = nil
+    }
+
+    /// Sets the deadline; schedules a task only when none is pending that fires by then.
+    private func setDeadline(_ when: NIODeadline, event: RequestHeadGuardEvent) {
+        deadline = when
+        deadlineEvent = event
+        if timer != nil && timerFiresAt <= when { return }
+        schedule(at: when)
+    }
+
+    private func schedule(at when: NIODeadline) {
+        cancelTimer()
         guard let context else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        timer = context.eventLoop.scheduleTask(in: amount) {
-            let guardHandler = loopBound.value
-            guard let ctx = guardHandler.context else { return }
-            guardHandler.timer = nil
-            switch guardHandler.state {
-            case .awaitingHead(let seen, _):
-                guardHandler.fail(ctx, seen > 0 ? .headerTimeout : event == .headerTimeout ? .headerTimeout : .idleTimeout)
-            case .inRequest, .failed:
-                break
-            }
+        timerFiresAt = when
+        timer = context.eventLoop.scheduleTask(deadline: when) { loopBound.value.timerFired() }
+    }
+
+    private func timerFired() {
+        timer = nil
+        guard let context, let deadline else { return }
+        if context.eventLoop.now < deadline {
+            schedule(at: deadline)  // the deadline moved later since this task was scheduled
+            return
+        }
+        self.deadline = nil
+        switch state {
+        case .awaitingHead(let seen, _):
+            fail(context, seen > 0 ? .headerTimeout : deadlineEvent)
+        case .inRequest, .failed:
+            break
         }
     }
 }

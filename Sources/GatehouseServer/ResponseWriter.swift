@@ -1,5 +1,6 @@
 import GatehouseHTTP
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 /// Writes one response (pre-encoded head + body) to a connection, with backpressure for file and stream
@@ -11,9 +12,35 @@ struct ResponseWriter {
     static let coalesceLimit = 16 * 1024
     static let fileChunkSize = 64 * 1024
 
+    /// What the file of a file body must look like to match the response head (checked once it is open).
+    enum FileExpectation {
+        /// The body is the whole file (every status but 206): its size is offset + length.
+        case whole
+        /// A range of a file of this size (a 206 with `Content-Range: bytes a-b/size`).
+        case size(Int64)
+        /// A range of a file of unknown size (multipart parts): it must be long enough.
+        case longEnough
+
+        /// The expectation for a response with `status` and `headers`.
+        static func of(status: HTTPResponseStatus, headers: HTTPHeaders) -> FileExpectation {
+            guard status == .partialContent else { return .whole }
+            guard let range = headers.first(name: "content-range"), let slash = range.lastIndex(of: "/"),
+                  let size = Int64(range[range.index(after: slash)...]) else { return .longEnough }
+            return .size(size)
+        }
+    }
+
     let context: ChannelHandlerContext
     let fileIO: NonBlockingFileIO
     let chunked: Bool
+    let files: FileExpectation
+
+    init(context: ChannelHandlerContext, fileIO: NonBlockingFileIO, chunked: Bool, files: FileExpectation = .whole) {
+        self.context = context
+        self.fileIO = fileIO
+        self.chunked = chunked
+        self.files = files
+    }
 
     /// Writes head and body; the future gives the number of body bytes written.
     func write(head: ByteBuffer, body: GatewayResponseBody) -> EventLoopFuture<Int64> {
@@ -71,14 +98,9 @@ struct ResponseWriter {
             }
             return future
         case .file(let path, let offset, let length, let deleteWhenDone):
-            let loopBound = NIOLoopBound(self, eventLoop: eventLoop)
-            let result = fileIO.openFile(_deprecatedPath: path, eventLoop: eventLoop).flatMap { handle, _ in
-                self.fileIO.readChunked(fileHandle: handle, fromOffset: offset, byteCount: Int(length),
-                                        chunkSize: Self.fileChunkSize, allocator: self.context.channel.allocator,
-                                        eventLoop: eventLoop) { chunk in
-                    loopBound.value.send(chunk, flush: true)
-                }.always { _ in try? handle.close() }
-            }.map { length }
+            // A spool file is always exactly the body.
+            let result = sendFile(path: path, offset: offset, length: length,
+                                  expectation: deleteWhenDone ? .whole : files)
             if deleteWhenDone {
                 result.whenComplete { _ in _ = self.fileIO.unlink(path: path, eventLoop: eventLoop) }
             }
@@ -88,6 +110,43 @@ struct ResponseWriter {
             pump(stream, total: 0, promise: promise)
             promise.futureResult.whenFailure { _ in stream.cancel() }
             return promise.futureResult
+        }
+    }
+
+    /// Streams `length` bytes of `path` from `offset`, one chunk at a time. The size is checked once the file is
+    /// open (the bytes then come from that inode even if the path is replaced), and a file that ends early
+    /// fails the write: either way the connection is closed instead of sending bytes the head does not describe.
+    private func sendFile(path: String, offset: Int64, length: Int64,
+                          expectation: FileExpectation) -> EventLoopFuture<Int64> {
+        let eventLoop = context.eventLoop
+        let loopBound = NIOLoopBound(self, eventLoop: eventLoop)
+        let needed = offset + length
+        return fileIO.openFile(_deprecatedPath: path, eventLoop: eventLoop).flatMap { handle, region in
+            let size = Int64(region.endIndex)
+            let expected: Int64
+            switch expectation {
+            case .whole: expected = needed
+            case .size(let s): expected = s
+            case .longEnough: expected = size >= needed ? size : needed
+            }
+            guard size == expected, size >= needed else {
+                try? handle.close()
+                return eventLoop.makeFailedFuture(FileBodyChangedError(path: path, expected: expected, actual: size,
+                                                                       shortRead: false))
+            }
+            let sent = NIOLoopBoundBox(Int64(0), eventLoop: eventLoop)
+            return loopBound.value.fileIO.readChunked(
+                fileHandle: handle, fromOffset: offset, byteCount: Int(length), chunkSize: Self.fileChunkSize,
+                allocator: loopBound.value.context.channel.allocator, eventLoop: eventLoop
+            ) { chunk in
+                sent.value += Int64(chunk.readableBytes)
+                return loopBound.value.send(chunk, flush: true)
+            }.flatMapThrowing { () -> Int64 in
+                guard sent.value == length else {
+                    throw FileBodyChangedError(path: path, expected: length, actual: sent.value, shortRead: true)
+                }
+                return length
+            }.always { _ in try? handle.close() }
         }
     }
 
@@ -141,20 +200,5 @@ struct ResponseWriter {
         case .parts(let parts): parts.forEach(discard)
         case .stream(let s): s.cancel()
         }
-    }
-}
-
-/// Request IDs: accepted from clients when short and printable, otherwise generated (128 random bits, hex).
-enum RequestID {
-    static func isAcceptable(_ value: String) -> Bool {
-        value.utf8.count <= 128 && !value.isEmpty && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-    }
-
-    static func generate() -> String {
-        var g = SystemRandomNumberGenerator()
-        let a = g.next() as UInt64
-        let b = g.next() as UInt64
-        let hex = String(a, radix: 16) + String(b, radix: 16)
-        return String(repeating: "0", count: max(0, 32 - hex.count)) + hex
     }
 }

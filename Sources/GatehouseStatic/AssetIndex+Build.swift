@@ -224,6 +224,13 @@ private struct Builder {
         var rng = SystemRandomNumberGenerator()
         let hex = Array("0123456789abcdef".utf8)
         let boundary = String(decoding: (0..<24).map { _ in hex[Int(rng.next() % 16)] }, as: UTF8.self)
+        // The next build may rewrite a plain (mutable) name before its manifest is picked up, while a
+        // fingerprinted name never changes content: disk-backed bytes are read from the fingerprinted copy of the
+        // same content when there is one.
+        var stablePaths: [String: String] = [:]
+        for pending in assets where pending.entry.immutable {
+            for v in pending.variants { stablePaths[v.variant.sha256] = v.absolutePath }
+        }
         for pending in assets {
             let entry = pending.entry
             let vary = pending.variants.count > 1
@@ -242,7 +249,7 @@ private struct Builder {
                 if let buffer = buffers[v.variant.sha256], buffer.readableBytes == Int(v.variant.size) {
                     storage = .memory(buffer)
                 } else {
-                    storage = .file(path: v.absolutePath)
+                    storage = .file(path: stablePaths[v.variant.sha256] ?? v.absolutePath)
                     fileBacked += 1
                 }
                 reps[v.coding] = StaticRepresentation(

@@ -92,6 +92,15 @@ public final class StaticResponder: Responder {
         return eventLoop.makeSucceededFuture(response(for: match, request: request))
     }
 
+    /// ``response(for:request:)`` with the pre-encoded header lines of a plain 200 (see ``PreparedStaticResponse``),
+    /// for the server's fast path. Synchronous, no I/O.
+    public func prepared(for match: StaticMatch, request: GatewayRequest) -> PreparedStaticResponse {
+        if case .asset(let asset) = match {
+            return StaticResponses.prepared(asset, request: request, maxRanges: configuration.maxRanges)
+        }
+        return PreparedStaticResponse((response(for: match, request: request), nil))
+    }
+
     /// The response for a match (synchronous, no I/O: file-backed bodies are described, not read).
     public func response(for match: StaticMatch, request: GatewayRequest) -> GatewayResponse {
         switch match {

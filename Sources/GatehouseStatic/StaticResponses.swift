@@ -17,22 +17,33 @@ enum StaticResponses {
 
     /// The response for a listed file: 405, 406, 304, 412, 200, 206 or 416.
     static func asset(_ asset: StaticAsset, request: GatewayRequest, maxRanges: Int) -> GatewayResponse {
-        guard let isHead = method(request) else { return methodNotAllowed() }
+        prepared(asset, request: request, maxRanges: maxRanges).response
+    }
+
+    /// ``asset(_:request:maxRanges:)`` with the representation's pre-encoded header lines when the response is
+    /// its plain 200 (full GET or HEAD).
+    static func prepared(_ asset: StaticAsset, request: GatewayRequest, maxRanges: Int) -> PreparedStaticResponse {
+        PreparedStaticResponse(select(asset, request: request, maxRanges: maxRanges))
+    }
+
+    private static func select(_ asset: StaticAsset, request: GatewayRequest,
+                               maxRanges: Int) -> (GatewayResponse, ByteBuffer?) {
+        guard let isHead = method(request) else { return (methodNotAllowed(), nil) }
         let fields = StaticRequestHeaders(request.head.headers)
 
         guard let coding = fields.acceptEncoding.negotiate(br: asset.br != nil, gzip: asset.gzip != nil,
                                                            identity: true),
               let rep = asset.representation(coding) else {
-            return notAcceptable(asset)
+            return (notAcceptable(asset), nil)
         }
 
         if fields.hasPreconditions {
             switch fields.preconditions.evaluate(etag: rep.etag, lastModified: rep.lastModified, isGetOrHead: true) {
             case .proceed: break
             case .notModified:
-                return GatewayResponse(status: .notModified, headers: rep.notModifiedHeaders, body: .empty)
+                return (GatewayResponse(status: .notModified, headers: rep.notModifiedHeaders, body: .empty), nil)
             case .preconditionFailed:
-                return empty(.preconditionFailed, asset.varyHeaders)
+                return (empty(.preconditionFailed, asset.varyHeaders), nil)
             }
         }
 
@@ -55,7 +66,7 @@ enum StaticResponses {
                 headers.add(name: "content-length", value: String(range.upperBound - range.lowerBound + 1))
                 headers.add(name: "content-range", value: "bytes \(range.lowerBound)-\(range.upperBound)/\(rep.size)")
                 headers.add(contentsOf: rep.partialHeaders)
-                return GatewayResponse(status: .partialContent, headers: headers, body: rep.body(for: range))
+                return (GatewayResponse(status: .partialContent, headers: headers, body: rep.body(for: range)), nil)
             case .multiple(let ranges):
                 let multipart = MultipartByteRanges(ranges: ranges, representation: rep,
                                                     partContentType: asset.contentType,
@@ -65,15 +76,15 @@ enum StaticResponses {
                 headers.add(name: "content-type", value: multipart.contentType)
                 headers.add(name: "content-length", value: String(multipart.length))
                 headers.add(contentsOf: rep.partialHeaders)
-                return GatewayResponse(status: .partialContent, headers: headers, body: multipart.body)
+                return (GatewayResponse(status: .partialContent, headers: headers, body: multipart.body), nil)
             case .unsatisfiable:
                 var headers = asset.varyHeaders
                 headers.add(name: "content-range", value: "bytes */\(rep.size)")
                 headers.add(name: "content-length", value: "0")
-                return GatewayResponse(status: .rangeNotSatisfiable, headers: headers, body: .empty)
+                return (GatewayResponse(status: .rangeNotSatisfiable, headers: headers, body: .empty), nil)
             }
         }
-        return GatewayResponse(status: .ok, headers: rep.headers, body: isHead ? .empty : rep.body)
+        return (GatewayResponse(status: .ok, headers: rep.headers, body: isHead ? .empty : rep.body), rep.headerBlock)
     }
 
     /// 405 with `Allow: GET, HEAD`.

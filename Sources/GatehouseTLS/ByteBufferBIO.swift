@@ -45,6 +45,16 @@ final class ByteBufferBIO {
         }
     }
 
+    /// Makes room for `bytes` more ciphertext, so the records of one flush are written without regrowing (and
+    /// recopying) the outbound buffer.
+    func reserveOutbound(_ bytes: Int) {
+        if outbound == nil {
+            outbound = allocator.buffer(capacity: max(bytes, 1024))
+        } else {
+            outbound!.reserveCapacity(minimumWritableBytes: bytes)
+        }
+    }
+
     /// Bytes received but not yet read by OpenSSL.
     var unreadInboundBytes: Int { inbound?.readableBytes ?? 0 }
 

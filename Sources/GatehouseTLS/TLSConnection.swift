@@ -80,6 +80,12 @@ final class TLSConnection {
     }
 
     /// The ciphertext produced since the last call.
+    /// Reserves outbound room for the records that will carry `plaintextBytes` (at most 29 bytes of record
+    /// overhead per 16 KiB: TLS 1.2 GCM's header, explicit nonce and tag; TLS 1.3 needs less).
+    func reserveCiphertext(forPlaintext plaintextBytes: Int) {
+        bio.reserveOutbound(plaintextBytes + (plaintextBytes / 16_384 + 1) * 29)
+    }
+
     func takeCiphertext() -> ByteBuffer? {
         bio.takeOutbound()
     }

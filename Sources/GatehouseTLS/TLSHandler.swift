@@ -328,6 +328,8 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         // The staging buffer never needs more than the flushed bytes (a small response is a small allocation).
         var flushedBytes = 0
         for element in pendingWrites[...mark] { flushedBytes += element.0.readableBytes }
+        // Room for all of this flush's records at once: the outbound buffer is not regrown (and recopied) per record.
+        connection.reserveCiphertext(forPlaintext: flushedBytes)
 
         func encrypt(_ bytes: ByteBuffer) {
             guard failure == nil else { return }

@@ -66,6 +66,14 @@ final class ByteRangeRequestTests: XCTestCase {
         XCTAssertFalse(ByteRangeRequest.ifRangeHolds("Sun, 06 Nov 1994 08:49:38 GMT", etag: "\"abc\"", lastModified: lm),
                        "a date must match exactly")
         XCTAssertFalse(ByteRangeRequest.ifRangeHolds("garbage", etag: "\"abc\"", lastModified: lm))
+        // Dates that start with "W" (Wednesday) are dates, not weak entity tags.
+        let wednesday: Int64 = 1_795_588_420  // Wed, 25 Nov 2026 06:33:40 GMT
+        XCTAssertTrue(ByteRangeRequest.ifRangeHolds("Wed, 25 Nov 2026 06:33:40 GMT", etag: "\"abc\"",
+                                                    lastModified: wednesday))
+        XCTAssertTrue(ByteRangeRequest.ifRangeHolds("Wednesday, 25-Nov-26 06:33:40 GMT", etag: "\"abc\"",
+                                                    lastModified: wednesday))
+        XCTAssertFalse(ByteRangeRequest.ifRangeHolds("Wed, 25 Nov 2026 06:33:41 GMT", etag: "\"abc\"",
+                                                     lastModified: wednesday))
     }
 
     func testEvaluate() {

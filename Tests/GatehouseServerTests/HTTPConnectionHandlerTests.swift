@@ -38,6 +38,18 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         return out
     }
 
+    func testFileExpectationFollowsTheStatusAndContentRange() {
+        typealias E = ResponseWriter.FileExpectation
+        func of(_ status: HTTPResponseStatus, _ headers: [(String, String)] = []) -> String {
+            "\(E.of(status: status, headers: HTTPHeaders(headers)))"
+        }
+        XCTAssertEqual(of(.ok), "whole")
+        XCTAssertEqual(of(.notFound, [("content-range", "bytes 0-9/100")]), "whole", "only 206 carries ranges")
+        XCTAssertEqual(of(.partialContent, [("content-range", "bytes 0-9/2097152")]), "size(2097152)")
+        XCTAssertEqual(of(.partialContent, [("content-type", "multipart/byteranges; boundary=x")]), "longEnough")
+        XCTAssertEqual(of(.partialContent, [("content-range", "bytes 0-9/*")]), "longEnough")
+    }
+
     func testPipelinedRequestsAreAnsweredInOrder() throws {
         let channel = try makeChannel()
         try channel.writeInbound(ByteBuffer(string:

@@ -46,6 +46,31 @@ final class AssetIndexTests: XCTestCase {
         XCTAssertTrue(fingerprinted.immutable)
     }
 
+    func testDiskBackedPlainNameIsReadFromTheFingerprintedCopy() throws {
+        // The next build may rewrite app.css before its manifest is picked up; app.<hash>.css never changes.
+        let f = try BuildFixture()
+        let bytes = Array(repeating: UInt8(ascii: "a"), count: 1000)
+        let sha = String(repeating: "a", count: 64)
+        let plain = try f.writeVariant("app.css", bytes, sha256: sha)
+        let hashed = try f.writeVariant("app.aaaaaaaaaaaa.css", bytes, sha256: sha)
+        let alone = try f.writeVariant("alone.css", bytes, sha256: String(repeating: "b", count: 64))
+        f.add("app.css", variants: [.identity: plain])
+        f.add("app.aaaaaaaaaaaa.css", immutable: true, variants: [.identity: hashed])
+        f.add("alone.css", variants: [.identity: alone])
+        try f.writeManifest()
+        let index = try build(f, StaticConfiguration(memoryMaxFile: 0))
+        func path(_ url: String) throws -> String {
+            guard case .file(let p) = try XCTUnwrap(index.asset(for: url)).identity.storage else {
+                XCTFail("\(url) should be disk-backed")
+                return ""
+            }
+            return p
+        }
+        XCTAssertTrue(try path("/app.css").hasSuffix("/app.aaaaaaaaaaaa.css"))
+        XCTAssertTrue(try path("/app.aaaaaaaaaaaa.css").hasSuffix("/app.aaaaaaaaaaaa.css"))
+        XCTAssertTrue(try path("/alone.css").hasSuffix("/alone.css"), "no fingerprinted copy: its own file")
+    }
+
     func testMemoryLimits() throws {
         let f = try BuildFixture.standard()
         let tiny = try build(f, StaticConfiguration(memoryMaxFile: 200))
