@@ -504,7 +504,8 @@ def test_two_backends_share_load(stack):
 
 
 def test_queue_limit_gives_503_with_retry_after(stack):
-    # One worker, one request at a time on it, two more may wait: the fourth concurrent request is refused.
+    # One worker and max_conns 1: one request runs, a queue of N = 2 may wait, and the request after those is
+    # refused at once with 503 and Retry-After.
     st = stack(processes=1, upstream={"max_conns": 1, "queue_size": 2, "queue_timeout": "20s"})
     results = {}
 
@@ -564,16 +565,22 @@ def test_no_spool_file_and_no_fd_leak_after_mixed_traffic(stack):
 def test_sigterm_lets_a_slow_request_finish_and_exits_0(stack):
     st = stack()
     result = {}
+    sent = threading.Event()
 
     def slow():
-        result["r"] = st.request("GET", "/slow?s=2", timeout=30)
+        s = st.connect(timeout=30)
+        s.sendall(b"GET /slow?s=2 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        sent.set()
+        result["r"] = read_response(s, method="GET")
+        s.close()
 
     t = threading.Thread(target=slow)
     t.start()
-    time.sleep(0.7)
+    assert sent.wait(10)
+    time.sleep(0.5)  # the request is with uWSGI now (it sleeps 2 s)
     st.gh.proc.send_signal(signal.SIGTERM)
     t.join(30)
     assert st.gh.proc.wait(timeout=30) == 0
-    status, _, body, _ = result["r"]
+    status, _, body = result["r"]
     assert status == 200 and body == b"slept 2.0\n"
     st.wait_spool_empty()
