@@ -14,7 +14,7 @@ extension GatehouseConfiguration {
         public var spoolDirectory: String? = nil
         /// `body_timeout`: total time allowed to receive a request body (default 60s).
         public var bodyTimeout = ConfigDuration.seconds(60)
-        /// `min_body_rate`: slowest accepted request-body rate in bytes per second, measured after the first second
+        /// `min_body_rate`: slowest accepted request-body rate in bytes per second, judged over each 5 s window
         /// (default 1KiB; 0 disables the check).
         public var minBodyRate = ByteSize.kibibytes(1)
         /// `trust_forwarded_from`: peers (CIDR ranges) whose `X-Forwarded-*` headers are kept and extended; from
