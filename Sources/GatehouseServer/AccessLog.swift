@@ -17,17 +17,23 @@ public struct AccessLogRecord: Sendable {
     public var upstreamReason: String
     /// Cache outcome (`HIT`, `MISS`, …), or empty.
     public var cacheStatus: String
+    /// When the exchange finished (wall clock, seconds since the epoch); lines are formatted later, on the
+    /// writer thread, so the time is taken here.
+    public var finishedAt: Double = Date().timeIntervalSince1970
 }
 
-/// Writes access-log lines without blocking an event loop: loops append to an in-memory queue under a lock;
-/// one background thread writes the queue out (at most every 100 ms, or at once when it grows large).
+/// Writes access-log lines without blocking an event loop: loops append records to an in-memory queue under a
+/// lock; one background thread formats them (combined or JSON) and writes the queue out (at most every 100 ms, or
+/// at once when it grows large). No formatting, date conversion or JSON encoding happens on an event loop.
 public final class AccessLog: @unchecked Sendable {
     private let format: AccessLogFormat
     private let handle: FileHandle
     private let ownsHandle: Bool
-    private let pending = NIOLockedValueBox<(lines: [String], stopped: Bool)>(([], false))
+    private let pending = NIOLockedValueBox<(records: [AccessLogRecord], stopped: Bool)>(([], false))
     private let wakeup = ConditionLock(value: 0)
     private var thread: Thread?
+    /// Used only on the writer thread.
+    private let isoFormatter = ISO8601DateFormatter()
 
     /// Opens `path` ("-" for standard output) for appending and starts the writer thread.
     public init(path: String, format: AccessLogFormat) throws {
@@ -56,10 +62,9 @@ public final class AccessLog: @unchecked Sendable {
 
     /// Queues one record; never blocks on I/O.
     public func log(_ record: AccessLogRecord) {
-        let line = format == .json ? Self.json(record) : Self.combined(record)
         let count = pending.withLockedValue { state -> Int in
-            state.lines.append(line)
-            return state.lines.count
+            state.records.append(record)
+            return state.records.count
         }
         if count == 1 || count >= 256 { signal() }
     }
@@ -80,11 +85,12 @@ public final class AccessLog: @unchecked Sendable {
     private func run() {
         while true {
             if wakeup.lock(whenValue: 1, timeoutSeconds: 0.1) { wakeup.unlock(withValue: 0) }
-            let (lines, stopped) = pending.withLockedValue { state -> ([String], Bool) in
-                defer { state.lines.removeAll(keepingCapacity: true) }
-                return (state.lines, state.stopped)
+            let (records, stopped) = pending.withLockedValue { state -> ([AccessLogRecord], Bool) in
+                defer { state.records.removeAll(keepingCapacity: true) }
+                return (state.records, state.stopped)
             }
-            if !lines.isEmpty {
+            if !records.isEmpty {
+                let lines = records.map { format == .json ? Self.json($0, formatter: isoFormatter) : Self.combined($0) }
                 let text = lines.joined(separator: "\n") + "\n"
                 handle.write(Data(text.utf8))
             }
@@ -94,7 +100,7 @@ public final class AccessLog: @unchecked Sendable {
 
     static func combined(_ r: AccessLogRecord) -> String {
         func q(_ s: String) -> String { s.isEmpty ? "-" : s.replacingOccurrences(of: "\"", with: "\\x22") }
-        var line = "\(r.remoteAddress) - - [\(DateCache.accessLogTime())] \"\(r.method) \(q(r.uri)) \(r.version)\" "
+        var line = "\(r.remoteAddress) - - [\(DateCache.accessLogTime(r.finishedAt))] \"\(r.method) \(q(r.uri)) \(r.version)\" "
         line += "\(r.status) \(r.bodyBytes) \"\(q(r.referer))\" \"\(q(r.userAgent))\""
         line += " rt=\(String(format: "%.3f", r.durationSeconds)) id=\(r.requestID)"
         if !r.upstreamReason.isEmpty { line += " upstream_error=\(r.upstreamReason)" }
@@ -102,9 +108,9 @@ public final class AccessLog: @unchecked Sendable {
         return line
     }
 
-    static func json(_ r: AccessLogRecord) -> String {
+    static func json(_ r: AccessLogRecord, formatter: ISO8601DateFormatter = ISO8601DateFormatter()) -> String {
         var obj: [String: Any] = [
-            "time": ISO8601DateFormatter().string(from: Date()), "remote_addr": r.remoteAddress, "method": r.method,
+            "time": formatter.string(from: Date(timeIntervalSince1970: r.finishedAt)), "remote_addr": r.remoteAddress, "method": r.method,
             "uri": r.uri, "protocol": r.version, "status": r.status, "body_bytes": r.bodyBytes,
             "referer": r.referer, "user_agent": r.userAgent, "request_time": r.durationSeconds,
             "request_id": r.requestID,

@@ -41,8 +41,8 @@ final class DateCache {
     }
 
     /// The access log's `[10/Oct/2000:13:55:36 +0000]` form of now.
-    static func accessLogTime() -> String {
-        var t = time(nil)
+    static func accessLogTime(_ seconds: Double) -> String {
+        var t = time_t(seconds)
         var p = tm()
         gmtime_r(&t, &p)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
