@@ -15,10 +15,20 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("GATEHOUSE_BIN", str(REPO / ".build" / "debug" / "gatehouse"))
 
 
+_handed_out = set()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A loopback port nothing listens on, never the same one twice in this test session: two picks of the kernel's
+    `bind(0)` may return the same port once the first probe socket is closed, and a server given the same port for
+    two listeners binds the first, fails on the second and exits (a client that connected in between sees a reset)."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def wait_for_port(port, timeout=15.0, proc=None):
@@ -28,9 +38,16 @@ def wait_for_port(port, timeout=15.0, proc=None):
             raise RuntimeError(f"process exited with {proc.returncode} before listening on {port}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
+                pass
         except OSError:
             time.sleep(0.05)
+            continue
+        # The port answers, but a server binds its listeners one by one and exits if a later one fails: give it a
+        # moment and make sure it is still there.
+        time.sleep(0.1)
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} right after listening on {port}")
+        return
     raise TimeoutError(f"nothing listening on {port}")
 
 
@@ -140,8 +157,15 @@ def pki(tmp_path_factory):
     return ca
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each phase's report on the test item, so fixtures can tell at teardown whether the test failed."""
+    outcome = yield
+    setattr(item, f"report_{outcome.get_result().when}", outcome.get_result())
+
+
 @pytest.fixture
-def gatehouse_factory(tmp_path):
+def gatehouse_factory(tmp_path, request):
     started = []
 
     def make(**kwargs):
@@ -150,8 +174,19 @@ def gatehouse_factory(tmp_path):
         return g.start()
 
     yield make
+    # A Gatehouse that died on its own (a signal other than the SIGTERM/SIGKILL sent here) is a crash: fail the
+    # test even if its assertions passed. On any failure, show what the server logged.
+    crashed = [(g, g.proc.returncode) for g in started
+               if g.proc and g.proc.poll() is not None
+               and g.proc.returncode < 0 and -g.proc.returncode not in (signal.SIGTERM, signal.SIGKILL)]
     for g in started:
         g.stop()
+    report = getattr(request.node, "report_call", None)
+    if crashed or (report is not None and report.failed):
+        for g in started:
+            tail = g.logs()[-6000:]
+            print(f"--- gatehouse pid {g.pid} exit {g.proc.returncode} log tail ---\n{tail}")
+    assert not crashed, f"gatehouse exited on its own: {[(g.pid, code) for g, code in crashed]}"
 
 
 @pytest.fixture

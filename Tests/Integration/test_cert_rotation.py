@@ -16,17 +16,12 @@ import urllib.request
 
 import pytest
 
+from conftest import free_port
 from pki import serial_of_der, serial_of_pem
 
 NAMES = ["localhost", "127.0.0.1", "::1"]
 TOKEN = "rotation-test-token"
 SWAP_DEADLINE = 2.0          # issue 6: new handshakes present the new serial within 2 s of a good rotation
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for_port(port, timeout=15.0):
