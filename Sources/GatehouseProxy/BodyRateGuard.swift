@@ -80,6 +80,13 @@ public struct BodyRateGuard: Sendable {
         return .proceed
     }
 
+    /// Starts a fresh window at `now`, forgetting the current one: for a pause the server imposed (its own storage
+    /// was behind), which must not count against the client. The total deadline is unchanged.
+    public mutating func restartWindow(at now: NIODeadline) {
+        windowStart = now
+        bytesInWindow = 0
+    }
+
     /// Judges the deadline and every window that ended at or before `now`, then moves to the current window.
     public mutating func check(at now: NIODeadline) -> Verdict {
         if now >= deadline { return .timedOut }

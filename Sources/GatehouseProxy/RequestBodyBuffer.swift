@@ -8,9 +8,8 @@ import NIOPosix
 /// The connection handler owns it for one request: `checkDeclaredLength` at the head (413 before reading, and
 /// before answering `100 Continue`), `append` (or `write`, with backpressure) for each de-chunked `.body` part,
 /// `finish` at `.end` to get the `RequestBody`, and `release` when the exchange ends — also on abort or error —
-/// which deletes the spool file. Its shape matches the server's `RequestBodySink` protocol
-/// (`append(_:) -> Bool`, `finish()`, `release()`), so `extension RequestBodyBuffer: RequestBodySink {}` in the
-/// server module is the whole adapter. Confined to the connection's event loop; not Sendable.
+/// which deletes the spool file. The server module adapts it to its `RequestBodySink` protocol (`write` and
+/// `isBackpressured` give the backpressure). Confined to the connection's event loop; not Sendable.
 public final class RequestBodyBuffer {
     /// The configuration in force.
     public let configuration: RequestBufferConfiguration
@@ -36,6 +35,10 @@ public final class RequestBodyBuffer {
 
     /// Bytes received so far.
     public var receivedBytes: Int64 { storage.length }
+
+    /// True while more bytes wait for the spool file than the high-water mark (1 MiB): stop reading the client
+    /// until the future of the last `write` completes.
+    public var isBackpressured: Bool { storage.isBackpressured }
 
     /// The spool file's path, once the body went to disk (for tests and logs).
     public var spoolPath: String? { storage.spoolPath }

@@ -124,7 +124,18 @@ public struct DynamicBackends: Sendable {
     }
 }
 
-extension RequestBodyBuffer: RequestBodySink {}
+extension RequestBodyBuffer: RequestBodySink {
+    /// Queues the part for storage; asks the server to stop reading while more than the buffer's high-water mark
+    /// waits for the spool file.
+    public func accept(_ buffer: ByteBuffer) -> RequestBodyAcceptance {
+        do {
+            let writable = try write(buffer)
+            return isBackpressured ? .wait(writable) : .accepted
+        } catch {
+            return .tooLarge   // `write` throws only `bodyTooLarge` synchronously
+        }
+    }
+}
 
 /// Chooses an upstream by path prefix behind the cache.
 struct RouteDispatcher: Responder {

@@ -45,6 +45,10 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var responding = false
     private var queue = CircularBuffer<Queued>()
     private var pendingRead = false
+    /// The body sink has more than it can store waiting: reads are held back until it catches up.
+    private var bodyPaused = false
+    /// Tells a pause's resumption from a later pause's.
+    private var pauseToken = 0
     private var requestCount = 0
     private var draining = false
     private var closed = false
@@ -131,7 +135,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     // MARK: reads (held back while answering)
 
     func read(context: ChannelHandlerContext) {
-        if responding || !queue.isEmpty {
+        if responding || !queue.isEmpty || bodyPaused {
             pendingRead = true
         } else {
             context.read()
@@ -275,7 +279,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func bodyCheckDue() {
-        guard let context, !responding, var bodyGuard = current?.bodyGuard else { return }
+        guard let context, !responding, !bodyPaused, var bodyGuard = current?.bodyGuard else { return }
         let verdict = bodyGuard.check(at: context.eventLoop.now)
         current?.bodyGuard = bodyGuard
         if verdict == .proceed {
@@ -309,14 +313,46 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             if verdict != .proceed { return failSlowBody(verdict, context: context) }
         }
         guard let sink = current!.sink else { return }  // static/builtin routes discard bodies
-        if !sink.append(buffer) {
+        switch sink.accept(buffer) {
+        case .accepted:
+            return
+        case .wait(let storedEnough):
+            pauseBody(until: storedEnough, context: context)
+        case .tooLarge:
             fail(.payloadTooLarge, reason: "request body over client_max_body_size", context: context,
                  logReason: .bodyTooLarge)
         }
     }
 
+    /// Backpressure from the body sink (a fast client, a slow disk): no more reads until `storedEnough`. The
+    /// slow-body defence is suspended meanwhile — the wait is ours, not the client's — and restarts its window on
+    /// resumption; the total body deadline still runs.
+    private func pauseBody(until storedEnough: EventLoopFuture<Void>, context: ChannelHandlerContext) {
+        pauseToken &+= 1
+        let token = pauseToken
+        bodyPaused = true
+        current?.bodyTimer?.cancel()
+        current?.bodyTimer = nil
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        storedEnough.whenComplete { _ in loopBound.value.resumeBody(token: token) }
+    }
+
+    private func resumeBody(token: Int) {
+        guard bodyPaused, token == pauseToken, let context, !closed else { return }
+        bodyPaused = false
+        if current?.bodyGuard != nil, !responding {
+            current!.bodyGuard!.restartWindow(at: context.eventLoop.now)
+            scheduleBodyCheck(context: context)
+        }
+        if pendingRead && !responding && queue.isEmpty {
+            pendingRead = false
+            context.read()
+        }
+    }
+
     private func handleEnd(context: ChannelHandlerContext) {
         guard var c = current else { return }
+        bodyPaused = false   // the whole body is in; `responding` holds reads from here
         c.bodyTimer?.cancel()
         c.bodyTimer = nil
         c.bodyGuard = nil

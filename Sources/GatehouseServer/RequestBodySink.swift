@@ -1,12 +1,24 @@
 import GatehouseHTTP
 import NIOCore
 
-/// Collects one request body for a dynamic route. The server feeds it the de-chunked body parts in order.
+/// What a sink says to one body part.
+public enum RequestBodyAcceptance {
+    /// Taken; read on.
+    case accepted
+    /// Taken, but too much waits for storage: stop reading the client until the future completes (success or
+    /// failure; a storage failure surfaces in `finish()`).
+    case wait(EventLoopFuture<Void>)
+    /// The body exceeds the sink's limit (the server answers 413 and closes).
+    case tooLarge
+}
+
+/// Collects one request body for a dynamic route. The server feeds it the de-chunked body parts in order and
+/// honours its backpressure: a fast client uploading to a slow disk is read no faster than the disk writes.
 ///
 /// Not Sendable: used on the connection's event loop only.
 public protocol RequestBodySink: AnyObject {
-    /// Adds a part. Returns false when the body exceeds its limit (the server answers 413).
-    func append(_ buffer: ByteBuffer) -> Bool
+    /// Adds a part.
+    func accept(_ buffer: ByteBuffer) -> RequestBodyAcceptance
     /// The body is complete: the future gives the buffered body (in memory or spooled).
     func finish() -> EventLoopFuture<RequestBody>
     /// The exchange ended (answered, failed or aborted): release memory and delete any spool file.
@@ -27,14 +39,14 @@ public final class MemoryBodySink: RequestBodySink {
         self.limit = limit
     }
 
-    public func append(_ part: ByteBuffer) -> Bool {
+    public func accept(_ part: ByteBuffer) -> RequestBodyAcceptance {
         var part = part
         if buffer == nil {
             buffer = part
         } else {
             buffer!.writeBuffer(&part)
         }
-        return Int64(buffer!.readableBytes) <= limit
+        return Int64(buffer!.readableBytes) <= limit ? .accepted : .tooLarge
     }
 
     public func finish() -> EventLoopFuture<RequestBody> {

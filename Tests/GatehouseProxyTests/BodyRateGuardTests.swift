@@ -33,6 +33,18 @@ final class BodyRateGuardTests: XCTestCase {
         XCTAssertEqual(guardian.check(at: at(20)), .tooSlow(receivedInWindow: 1, required: 1000))
     }
 
+    func testAPauseTheServerImposedIsNotCountedAgainstTheClient() {
+        var guardian = BodyRateGuard(configuration: config, start: t0)
+        XCTAssertEqual(guardian.record(bytes: 5000, at: at(1)), .proceed)
+        // The server stopped reading from 2 s to 32 s (its disk was behind); the window restarts on resumption.
+        guardian.restartWindow(at: at(32))
+        XCTAssertEqual(guardian.nextCheck, at(42))
+        XCTAssertEqual(guardian.record(bytes: 1000, at: at(35)), .proceed)
+        XCTAssertEqual(guardian.check(at: at(42)), .proceed)
+        // The total deadline still runs from the start.
+        XCTAssertEqual(guardian.check(at: at(60)), .timedOut)
+    }
+
     func testSilenceOverSeveralWindowsFails() {
         var guardian = BodyRateGuard(configuration: config, start: t0)
         XCTAssertEqual(guardian.record(bytes: 5000, at: at(1)), .proceed)

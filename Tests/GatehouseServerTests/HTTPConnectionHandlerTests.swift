@@ -10,12 +10,15 @@ import XCTest
 /// The connection handler and head guard in an EmbeddedChannel: exact bytes in, exact bytes out.
 final class HTTPConnectionHandlerTests: XCTestCase {
     private func makeChannel(settings: ServerSettings = ServerSettings(),
-                             router: any RequestRouter = GatewayRouter(builtin: BuiltinResponder(version: "test")))
+                             router: any RequestRouter = GatewayRouter(builtin: BuiltinResponder(version: "test")),
+                             bodySinkFactory: @escaping RequestBodySinkFactory = { loop, limit in
+                                 MemoryBodySink(eventLoop: loop, limit: limit)
+                             })
         throws -> EmbeddedChannel {
         let channel = EmbeddedChannel()
         let shared = ConnectionContext(settings: settings, scheme: "https", routerBox: RouterBox(router),
                                        accessLog: nil, logger: Logger(label: "test"),
-                                       bodySinkFactory: { loop, limit in MemoryBodySink(eventLoop: loop, limit: limit) },
+                                       bodySinkFactory: bodySinkFactory,
                                        registry: ConnectionRegistry(), dateCaches: DateCacheSet())
         let guardHandler = RequestHeadGuard(maxRequestLine: settings.maxRequestLine, headerTimeout: settings.headerTimeout,
                                             keepAliveTimeout: settings.keepAliveTimeout)
@@ -166,6 +169,30 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         _ = try channel.finish(acceptAlreadyClosed: true)
     }
 
+    func testBodySinkBackpressureHoldsReadsUntilItCatchesUp() throws {
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let stored = EmbeddedEventLoop().makePromise(of: Void.self)
+        let sink = PausingSink(pauseWith: stored.futureResult)
+        let channel = try makeChannel(router: router, bodySinkFactory: { _, _ in sink })
+        let reads = ReadCounter()
+        try channel.pipeline.syncOperations.addHandler(reads, position: .first)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345"))
+        XCTAssertEqual(sink.received, "12345")
+        let before = reads.count
+        channel.read()
+        channel.read()
+        XCTAssertEqual(reads.count, before, "no read may reach the socket while the sink is behind")
+        stored.succeed(())
+        channel.embeddedEventLoop.run()
+        XCTAssertEqual(reads.count, before + 1, "the held read goes out once the sink caught up")
+        try channel.writeInbound(ByteBuffer(string: "67890"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 OK\r\n"), out)
+        XCTAssertTrue(out.hasSuffix("\r\n\r\n1234567890"), out)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
     func testOversizedDeclaredBodyIs413() throws {
         var settings = ServerSettings()
         settings.clientMaxBodySize = 10
@@ -291,5 +318,38 @@ struct EchoResponder: Responder {
         -> EventLoopFuture<GatewayResponse> {
         guard case .buffer(let b) = body else { return eventLoop.makeSucceededFuture(.text(.ok, "")) }
         return eventLoop.makeSucceededFuture(GatewayResponse(status: .ok, body: .buffer(b)))
+    }
+}
+
+/// A body sink that asks the server to wait after its first part (a disk that fell behind), then takes the rest.
+final class PausingSink: RequestBodySink {
+    private let pause: EventLoopFuture<Void>
+    private var buffer = ByteBuffer()
+    private var paused = false
+    var received: String { String(buffer: buffer) }
+
+    init(pauseWith pause: EventLoopFuture<Void>) { self.pause = pause }
+
+    func accept(_ part: ByteBuffer) -> RequestBodyAcceptance {
+        var part = part
+        buffer.writeBuffer(&part)
+        if paused { return .accepted }
+        paused = true
+        return .wait(pause)
+    }
+
+    func finish() -> EventLoopFuture<RequestBody> { pause.map { [buffer] in .buffer(buffer) } }
+
+    func release() {}
+}
+
+/// Counts the read requests that reach the socket end of the pipeline.
+final class ReadCounter: ChannelOutboundHandler {
+    typealias OutboundIn = Any
+    private(set) var count = 0
+
+    func read(context: ChannelHandlerContext) {
+        count += 1
+        context.read()
     }
 }

@@ -261,6 +261,43 @@ def test_post_20mb_is_spooled_and_arrives_intact(stack):
     st.wait_spool_empty()
 
 
+def test_fast_large_upload_keeps_gateway_memory_bounded(stack):
+    """A client uploading as fast as loopback allows: the body goes to the spool file, and the gateway reads the
+    client no faster than the spool is written (its sink's backpressure), so its RSS stays far below the body."""
+    size = 160 * MiB
+    st = stack(proxy={"client_max_body_size": "200MiB"})
+    base = st.gh.rss_kb()
+    peak = [base]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], st.gh.rss_kb())
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        block = pattern_bytes(MiB)
+        s = st.connect(timeout=120)
+        s.sendall(f"POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: {size}\r\n\r\n".encode())
+        digest = hashlib.sha256()
+        for _ in range(size // MiB):
+            s.sendall(block)
+            digest.update(block)
+        status, _, data = read_response(s)
+        s.close()
+    finally:
+        done.set()
+        sampler.join()
+    assert status == 200, data[:300]
+    echo = json.loads(data)
+    assert echo["length"] == size and echo["sha256"] == digest.hexdigest()
+    grew_mib = (peak[0] - base) / 1024
+    assert grew_mib < 64, f"gateway RSS grew by {grew_mib:.0f} MiB during a {size // MiB} MiB upload"
+    st.wait_spool_empty()
+
+
 def test_chunked_upload_is_dechunked_with_content_length(stack):
     st = stack()
     parts = [pattern_bytes(1000, 1), pattern_bytes(70_000, 2), b"x", pattern_bytes(200_000, 3)]
