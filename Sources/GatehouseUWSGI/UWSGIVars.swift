@@ -51,12 +51,31 @@ public struct UWSGIVars: Sendable, Equatable {
         entries.reduce(0) { $0 + 4 + $1.key.count + $1.value.count }
     }
 
-    /// Header names never forwarded as `HTTP_*` (lower-case): the CGI-named ones, httpoxy, and hop-by-hop headers
+    /// Headers never forwarded as `HTTP_*`, in their CGI form: the CGI-named ones, httpoxy, and hop-by-hop headers
     /// (the body has been de-chunked and the connection to uWSGI is not the client's).
-    static let excludedHeaders: Set<String> = [
+    static let excludedKeys: [[UInt8]] = [
         "content-type", "content-length", "proxy", "connection", "keep-alive", "transfer-encoding", "te",
         "trailer", "upgrade", "proxy-connection", "expect",
-    ]
+    ].map { cgiKey(forHeader: $0)! }
+
+    private static let cookieKey = cgiKey(forHeader: "cookie")!
+
+    /// `HTTP_` + the name upper-cased with `-` → `_`; nil for a name containing `_` (it would fold into another
+    /// header's CGI name: the header-smuggling trick WSGI servers are open to).
+    static func cgiKey(forHeader name: String) -> [UInt8]? {
+        var key: [UInt8] = []
+        key.reserveCapacity(5 + name.utf8.count)
+        key.append(contentsOf: [0x48, 0x54, 0x54, 0x50, 0x5F])  // "HTTP_"
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"): return nil
+            case UInt8(ascii: "-"): key.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): key.append(byte - 0x20)
+            default: key.append(byte)
+            }
+        }
+        return key
+    }
 
     /// Builds the variables for `request` with a body of `bodyLength` bytes.
     ///
@@ -64,6 +83,7 @@ public struct UWSGIVars: Sendable, Equatable {
     public init(request: GatewayRequest, bodyLength: Int64, server: UWSGIServerInfo) throws {
         let head = request.head
         let pathInfo = try PathInfoDecoder.decode(request.rawPath)
+        entries.reserveCapacity(16 + head.headers.count)
         append("REQUEST_METHOD", head.method.rawValue)
         append("REQUEST_URI", head.uri)
         append("PATH_INFO", bytes: pathInfo)
@@ -83,25 +103,26 @@ public struct UWSGIVars: Sendable, Equatable {
         appendHeaders(head.headers)
     }
 
-    /// Appends `HTTP_*` variables for `headers` per the rules in the type's documentation.
+    /// Appends `HTTP_*` variables for `headers` per the rules in the type's documentation. One pass, no
+    /// intermediate strings or dictionaries: a request has a few dozen headers at most, so a repeated name is
+    /// found by scanning the variables added so far.
     mutating func appendHeaders(_ headers: HTTPHeaders) {
         // Headers named by `Connection` are hop-by-hop too.
-        var excluded = Self.excludedHeaders
+        var connectionListed: [[UInt8]] = []
         for value in headers[canonicalForm: "connection"] {
-            excluded.insert(value.lowercased())
+            if let key = Self.cgiKey(forHeader: String(value)) { connectionListed.append(key) }
         }
-        var order: [String] = []
-        var values: [String: [String]] = [:]
+        let firstHeader = entries.count
         for (name, value) in headers {
-            let lower = name.lowercased()
-            if excluded.contains(lower) || lower.contains("_") { continue }
-            let key = "HTTP_" + String(lower.uppercased().map { $0 == "-" ? "_" : $0 })
-            if values[key] == nil { order.append(key) }
-            values[key, default: []].append(value)
-        }
-        for key in order {
-            let separator = key == "HTTP_COOKIE" ? "; " : ", "
-            append(key, values[key, default: []].joined(separator: separator))
+            guard let key = Self.cgiKey(forHeader: name),
+                  !Self.excludedKeys.contains(key), !connectionListed.contains(key) else { continue }
+            if let index = entries[firstHeader...].firstIndex(where: { $0.key == key }) {
+                let separator = key == Self.cookieKey ? "; " : ", "
+                entries[index].value.append(contentsOf: separator.utf8)
+                entries[index].value.append(contentsOf: value.utf8)
+            } else {
+                entries.append(Entry(key: key, value: Array(value.utf8)))
+            }
         }
     }
 }
