@@ -16,7 +16,6 @@ Usage: python3 Benchmarks/cache_bench.py [--seconds 10] [--surge-seconds 20]
 """
 import argparse
 import json
-import re
 import resource
 import subprocess
 import sys
@@ -114,21 +113,7 @@ ttl = "60s"
 
 
 def wrk(url, seconds, connections, script=None):
-    cmd = ["taskset", "-c", common.CLIENT_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    if script:
-        cmd += ["-s", str(script)]
-    out = subprocess.run(cmd + [url], capture_output=True, text=True).stdout
-    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    if not m:
-        raise RuntimeError("wrk failed:\n" + out)
-    reqs = int(re.search(r"(\d+) requests in", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    p99ms = float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan")
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    socket_errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": float(m.group(1)), "reqs": reqs, "p99": p99ms, "non2xx": int(errors.group(1)) if errors else 0,
-            "socket_errors": socket_errors.group(1) if socket_errors else ""}
+    return common.run_wrk(url, seconds, connections, ["-s", str(script)] if script else [])
 
 
 def warm(port, path):

@@ -1,6 +1,7 @@
 """Shared pieces of the side-by-side benchmarks: start nginx and Gatehouse pinned to one core with the same
 certificate, measure a process tree's CPU time and RSS, and print ratio tables. Run by hand, never in CI."""
 import os
+import re
 import pathlib
 import shutil
 import signal
@@ -144,6 +145,27 @@ def gatehouse_server(port, cert, key, args=()):
     return Server("gatehouse", [BIN, "serve", "--workers", "1", "--https", f"127.0.0.1:{port}", "--http", "off",
                                 "--access-log", "off", "--log-level", "warning", "--cert", str(cert), "--key",
                                 str(key), *args], port)
+
+
+def run_wrk(url, seconds, connections, extra=()):
+    """One `wrk -t1` run pinned to the client core, parsed: rps, reqs, p99 (ms), mbps, non2xx, socket_errors."""
+    out = subprocess.run(["taskset", "-c", CLIENT_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
+                          "--latency", *extra, url], capture_output=True, text=True).stdout
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if not m:
+        raise RuntimeError("wrk failed:\n" + out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    t = re.search(r"Transfer/sec:\s+([\d.]+)(B|KB|MB|GB)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(m.group(1)),
+        "reqs": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p99": float(p99.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)] if p99 else float("nan"),
+        "mbps": float(t.group(1)) * {"B": 1 / 1048576, "KB": 1 / 1024, "MB": 1, "GB": 1024}[t.group(2)] if t else 0.0,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+    }
 
 
 def table(rows, headers):

@@ -111,17 +111,9 @@ class Target:
 
 
 def wrk(port, seconds, connections=50):
-    out = subprocess.run(["taskset", "-c", common.CLIENT_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
-                          "--latency", f"https://127.0.0.1:{port}{PAGE}"], capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    reqs = int(re.search(r"(\d+) requests in", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    p99ms = float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan")
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": rps, "requests": reqs, "p99_ms": p99ms, "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "socket_errors": errors.group(1).strip() if errors else ""}
+    r = common.run_wrk(f"https://127.0.0.1:{port}{PAGE}", seconds, connections)
+    return {"rps": r["rps"], "requests": r["reqs"], "p99_ms": r["p99"], "non2xx": r["non2xx"],
+            "socket_errors": r["socket_errors"]}
 
 
 def core_busy(cpu):

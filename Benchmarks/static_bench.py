@@ -70,18 +70,8 @@ def make_site(src):
 
 
 def wrk(url, seconds, connections, extra=()):
-    out = subprocess.run(["taskset", "-c", common.CLIENT_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
-                          "--latency", *extra, url], capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    reqs = int(re.search(r"(\d+) requests in", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    p99ms = float(p99.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)] if p99 else float("nan")
-    t = re.search(r"Transfer/sec:\s+([\d.]+)(B|KB|MB|GB)", out)
-    mbps = float(t.group(1)) * {"B": 1 / 1048576, "KB": 1 / 1024, "MB": 1, "GB": 1024}[t.group(2)] if t else 0.0
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    socket_errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": rps, "reqs": reqs, "p99": p99ms, "mbps": mbps, "errors": int(errors.group(1)) if errors else 0,
-            "socket_errors": socket_errors.group(1) if socket_errors else ""}
+    r = common.run_wrk(url, seconds, connections, extra)
+    return {**r, "errors": r["non2xx"]}
 
 
 def check(port, path, encoding, cafile):

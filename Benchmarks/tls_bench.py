@@ -38,15 +38,8 @@ def s_time(port, seconds, parallel=3):
 
 
 def wrk(url, seconds, connections, extra=()):
-    out = subprocess.run(["taskset", "-c", common.CLIENT_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
-                          "--latency", *extra, url], capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    reqs = int(re.search(r"(\d+) requests in", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    p99ms = float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan")
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, reqs, p99ms, int(errors.group(1)) if errors else 0
+    r = common.run_wrk(url, seconds, connections, extra)
+    return r["rps"], r["reqs"], r["p99"], r["non2xx"]
 
 
 def idle_connections(port, count=2000):
