@@ -69,27 +69,16 @@ public struct RequestPath: Sendable, Hashable, CustomStringConvertible {
     private static func slowPath(_ raw: Substring) throws -> RequestPath {
         let decoded: [UInt8] = try HTTPSyntax.withBytes(raw) { b in
             guard b.count >= 1, b[0] == UInt8(ascii: "/") else { throw RequestPathError(.notOriginForm) }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                var c = b[i]
-                if c == UInt8(ascii: "%") {
-                    guard i + 2 < b.count, let hi = hexValue(b[i + 1]), let lo = hexValue(b[i + 2]) else {
-                        throw RequestPathError(.badPercentEncoding)
-                    }
-                    c = hi << 4 | lo
-                    if c == UInt8(ascii: "/") { throw RequestPathError(.encodedSlash) }
-                    i += 3
-                } else {
-                    i += 1
+            do {
+                return try PercentDecoding.decode(b) { c, escaped in
+                    if escaped && c == UInt8(ascii: "/") { throw RequestPathError(.encodedSlash) }
+                    if c == 0 { throw RequestPathError(.nul) }
+                    if c == UInt8(ascii: "\\") { throw RequestPathError(.backslash) }
+                    if c < 0x20 || c == 0x7F { throw RequestPathError(.controlCharacter) }
                 }
-                if c == 0 { throw RequestPathError(.nul) }
-                if c == UInt8(ascii: "\\") { throw RequestPathError(.backslash) }
-                if c < 0x20 || c == 0x7F { throw RequestPathError(.controlCharacter) }
-                out.append(c)
+            } catch is PercentDecoding.MalformedEscape {
+                throw RequestPathError(.badPercentEncoding)
             }
-            return out
         }
         guard UTF8Validation.isValid(decoded) else { throw RequestPathError(.invalidUTF8) }
 
@@ -129,15 +118,6 @@ public struct RequestPath: Sendable, Hashable, CustomStringConvertible {
         if segments.isEmpty || trailingSlash { path.append(UInt8(ascii: "/")) }
         return RequestPath(path: String(decoding: path, as: UTF8.self),
                            hasTrailingSlash: segments.isEmpty || trailingSlash, containsDotfile: dotfile)
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 
     /// Percent-encodes a decoded path for a `Location` header: keeps unreserved characters, sub-delims,

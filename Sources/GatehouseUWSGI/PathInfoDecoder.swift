@@ -1,3 +1,5 @@
+import GatehouseHTTP
+
 /// Turns the raw, percent-encoded path of a request target into `PATH_INFO`: percent-decoded, with `.` and `..`
 /// segments resolved (as nginx's `$document_uri`). Consecutive slashes are kept.
 public enum PathInfoDecoder {
@@ -7,23 +9,14 @@ public enum PathInfoDecoder {
     public static func decode<S: StringProtocol>(_ rawPath: S) throws -> [UInt8] {
         let raw = Array(rawPath.utf8)
         guard raw.first == UInt8(ascii: "/") else { throw UWSGIVarsError(.pathNotAbsolute) }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let byte = raw[i]
-            if byte == UInt8(ascii: "%") {
-                guard i + 2 < raw.count, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2]) else {
-                    throw UWSGIVarsError(.invalidPercentEncoding)
-                }
-                decoded.append(hi << 4 | lo)
-                i += 3
-            } else {
-                decoded.append(byte)
-                i += 1
+        let decoded: [UInt8]
+        do {
+            decoded = try PercentDecoding.decode(raw) { byte, _ in
+                if byte == 0 { throw UWSGIVarsError(.nulInPath) }
             }
+        } catch is PercentDecoding.MalformedEscape {
+            throw UWSGIVarsError(.invalidPercentEncoding)
         }
-        if decoded.contains(0) { throw UWSGIVarsError(.nulInPath) }
         return try removeDotSegments(decoded)
     }
 
@@ -55,14 +48,5 @@ public enum PathInfoDecoder {
         }
         if trailingSlash && !output.isEmpty { result.append(slash) }
         return result
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
