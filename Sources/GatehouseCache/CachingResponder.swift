@@ -11,7 +11,7 @@ import NIOHTTP1
 /// of the same key (woken by the fetch's completion; bounded by `lockTimeout`), or lets it fetch (`MISS` /
 /// `EXPIRED`). Upstream failures and 5xx answers are replaced by a stale copy within its stale-if-error window.
 /// HEAD requests are answered from GET entries and fetched upstream as GET.
-public final class CachingResponder: Responder {
+public final class CachingResponder: ImmediateResponder {
     /// The responder behind the cache.
     public let upstream: any Responder
     /// The rules.
@@ -68,35 +68,55 @@ public final class CachingResponder: Responder {
 
     /// Look the request up and act on the answer. `attempt` counts re-lookups after a coalesced fetch stored a
     /// different variant than this request needs.
+    /// Answers from the cache at once when the entry allows it (fresh, being updated, or stale while it is
+    /// refreshed); otherwise the future of the fetch or of the wait.
+    public func respondImmediately(to request: GatewayRequest, eventLoop: EventLoop, logger: Logger)
+        -> ImmediateResponse
+    {
+        guard case .cacheable(let route) = policy.classify(request, bodyLength: 0) else {
+            return .pending(respond(to: request, body: .none, eventLoop: eventLoop, logger: logger))
+        }
+        let context = RequestContext(request: request, route: route, resource: policy.resourceKey(for: request),
+                                     eventLoop: eventLoop, logger: logger)
+        return serveNow(context, attempt: 0)
+    }
+
     func serve(_ context: RequestContext, attempt: Int) -> EventLoopFuture<GatewayResponse> {
+        switch serveNow(context, attempt: attempt) {
+        case .ready(let response): return context.eventLoop.makeSucceededFuture(response)
+        case .pending(let future): return future
+        }
+    }
+
+    /// One lookup and what follows from it.
+    func serveNow(_ context: RequestContext, attempt: Int) -> ImmediateResponse {
         let now = clock.now()
         let lookup = store.lookup(resource: context.resource, requestHeaders: context.request.head.headers,
                                   now: now, eventLoop: context.eventLoop)
         switch lookup {
         case .fresh(let entry):
             metrics.increment(\.hits)
-            return context.eventLoop.makeSucceededFuture(served(entry, .hit, context, now: now))
+            return .ready(served(entry, .hit, context, now: now))
         case .updating(let entry):
             metrics.increment(\.staleServed)
-            return context.eventLoop.makeSucceededFuture(served(entry, .updating, context, now: now))
+            return .ready(served(entry, .updating, context, now: now))
         case .revalidate(let entry, let flight):
             metrics.record { $0.staleServed += 1; $0.backgroundRefreshes += 1 }
             context.logger.debug("cache refresh in background", metadata: ["gatehouse.cache.key": "\(flight.key)"])
             _ = fetch(context, flight: flight, stale: entry, status: .stale, background: true)
-            return context.eventLoop.makeSucceededFuture(served(entry, .stale, context, now: now))
+            return .ready(served(entry, .stale, context, now: now))
         case .wait(let flight, let waiter, let outcome, let stale):
             metrics.increment(\.coalescedWaiters)
-            return wait(context, flight: flight, waiter: waiter, outcome: outcome, stale: stale, attempt: attempt)
+            return .pending(wait(context, flight: flight, waiter: waiter, outcome: outcome, stale: stale, attempt: attempt))
         case .fetch(let flight, let stale, let expired):
             metrics.increment(expired ? \.expired : \.misses)
-            return fetch(context, flight: flight, stale: stale, status: expired ? .expired : .miss)
+            return .pending(fetch(context, flight: flight, stale: stale, status: expired ? .expired : .miss))
         case .pass(let flight, let stale):
             metrics.increment(stale == nil ? \.misses : \.expired)
-            return fetch(context, flight: flight, stale: stale, status: stale == nil ? .miss : .expired)
+            return .pending(fetch(context, flight: flight, stale: stale, status: stale == nil ? .miss : .expired))
         }
     }
 
-    /// Drop entries past all their windows (call periodically from a janitor service). Returns how many.
     @discardableResult
     public func removeExpired() -> Int { store.removeExpired(now: clock.now()) }
 

@@ -7,3 +7,19 @@ public protocol Responder: Sendable {
     func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop, logger: Logger)
         -> EventLoopFuture<GatewayResponse>
 }
+
+/// What an `ImmediateResponder` has for a request: the response itself, or a future as `respond` would give.
+public enum ImmediateResponse {
+    /// The answer, ready now (e.g. a fresh cache entry): the server writes it without a future.
+    case ready(GatewayResponse)
+    /// The answer comes later.
+    case pending(EventLoopFuture<GatewayResponse>)
+}
+
+/// A responder that can often answer a body-less request at once — a cache hit needs no I/O — so the server can
+/// skip the future chain for it (as it does for static files). It must behave exactly as `respond` with an empty
+/// body, doing the same work once.
+public protocol ImmediateResponder: Responder {
+    /// Answers `request` (which has no body) now when it can.
+    func respondImmediately(to request: GatewayRequest, eventLoop: EventLoop, logger: Logger) -> ImmediateResponse
+}

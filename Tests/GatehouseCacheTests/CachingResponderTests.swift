@@ -37,6 +37,30 @@ final class CachingResponderTests: XCTestCase {
     /// Let the loop run every task queued so far (completions of released upstream calls).
     func drainLoop() throws { try loop.submit {}.wait() }
 
+    // MARK: Immediate answers (the server's fast path)
+
+    func testRespondImmediatelyIsReadyForAHitAndPendingOtherwise() throws {
+        let upstream = FakeUpstream()
+        let cache = makeCache(upstream) { $0.staleWhileRevalidate = 0 }
+        func immediately(_ uri: String, headers: [(String, String)] = []) throws -> ImmediateResponse {
+            try loop.submit { cache.respondImmediately(to: makeRequest(uri, headers: headers), eventLoop: self.loop,
+                                                       logger: testLogger) }.wait()
+        }
+        guard case .pending(let miss) = try immediately("/a") else { return XCTFail("a miss cannot be ready") }
+        XCTAssertEqual(try miss.wait().cacheStatus, "MISS")
+        clock.advance(by: 5)
+        guard case .ready(let hit) = try immediately("/a") else { return XCTFail("a fresh entry is ready at once") }
+        XCTAssertEqual(hit.cacheStatus, "HIT")
+        XCTAssertEqual(bodyText(hit), "body 1")
+        XCTAssertEqual(hit.headers.first(name: "age"), "5")
+        guard case .pending(let bypass) = try immediately("/a", headers: [("Authorization", "Bearer x")]) else {
+            return XCTFail("a bypassed request goes to the upstream")
+        }
+        XCTAssertEqual(try bypass.wait().cacheStatus, "BYPASS")
+        XCTAssertEqual(upstream.callCount, 2)
+        XCTAssertEqual(cache.metrics.snapshot().hits, 1)
+    }
+
     // MARK: Freshness
 
     func testMissThenHitWithAgeThenExpiredRefetches() throws {
