@@ -8,7 +8,10 @@ public struct CacheEntry: Sendable {
     /// Status of the stored response.
     public var status: HTTPResponseStatus
     /// Headers to replay (no hop-by-hop, no `Set-Cookie`, no `Age`/`Date`).
-    public var headers: HTTPHeaders
+    public let headers: HTTPHeaders
+    /// `headers` encoded as `name: value\r\n` lines once, when stored: a hit copies them instead of encoding
+    /// every field again.
+    public let headerBlock: ByteBuffer
     /// The body; empty when the response had none.
     public var body: ByteBuffer
     /// When it was stored (seconds since the epoch).
@@ -28,6 +31,7 @@ public struct CacheEntry: Sendable {
         var clean = HopByHopHeaders.storable(headers, alsoRemoving: statusHeaderName.lowercased())
         clean.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
         self.headers = clean
+        self.headerBlock = clean.encodedLines
         self.body = CacheEntry.compacted(body)
         self.storedAt = now
         self.expiresAt = now + lifetime.ttl
@@ -70,6 +74,31 @@ public struct CacheEntry: Sendable {
         return size
     }
 
+    /// The same response as `response(...)`, with its head's fields encoded: the stored block plus the `Age` and
+    /// status lines.
+    func preparedResponse(status cacheStatus: CacheStatus, now: Double, head: Bool, withAge: Bool,
+                          configuration: CacheConfiguration) -> (GatewayResponse, ByteBuffer) {
+        let response = response(status: cacheStatus, now: now, head: head, withAge: withAge,
+                                configuration: configuration)
+        var block = ByteBufferAllocator().buffer(capacity: headerBlock.readableBytes + 64)
+        block.writeImmutableBuffer(headerBlock)
+        if withAge {
+            block.writeStaticString("age: ")
+            block.writeString(String(age(at: now)))
+            block.writeStaticString("\r\n")
+        }
+        if configuration.statusHeader {
+            block.writeString(configuration.statusHeaderName)
+            block.writeStaticString(": ")
+            block.writeString(cacheStatus.rawValue)
+            block.writeStaticString("\r\n")
+        }
+        return (response, block)
+    }
+
+    /// Whole seconds since the entry was stored.
+    func age(at now: Double) -> Int { now > storedAt ? Int((now - storedAt).rounded(.down)) : 0 }
+
     /// Memory an entry costs beyond its body and headers (see `approximateSize`).
     static let fixedOverhead = 640
 
@@ -79,8 +108,7 @@ public struct CacheEntry: Sendable {
                   configuration: CacheConfiguration) -> GatewayResponse {
         var headers = self.headers
         if withAge {
-            let age = now > storedAt ? Int((now - storedAt).rounded(.down)) : 0
-            headers.add(name: "age", value: String(age))
+            headers.add(name: "age", value: String(age(at: now)))
         }
         if configuration.statusHeader {
             headers.add(name: configuration.statusHeaderName, value: cacheStatus.rawValue)

@@ -83,7 +83,7 @@ public final class CachingResponder: ImmediateResponder {
 
     func serve(_ context: RequestContext, attempt: Int) -> EventLoopFuture<GatewayResponse> {
         switch serveNow(context, attempt: attempt) {
-        case .ready(let response): return context.eventLoop.makeSucceededFuture(response)
+        case .ready(let response, _): return context.eventLoop.makeSucceededFuture(response)
         case .pending(let future): return future
         }
     }
@@ -96,15 +96,15 @@ public final class CachingResponder: ImmediateResponder {
         switch lookup {
         case .fresh(let entry):
             metrics.increment(\.hits)
-            return .ready(served(entry, .hit, context, now: now))
+            return prepared(entry, .hit, context, now: now)
         case .updating(let entry):
             metrics.increment(\.staleServed)
-            return .ready(served(entry, .updating, context, now: now))
+            return prepared(entry, .updating, context, now: now)
         case .revalidate(let entry, let flight):
             metrics.record { $0.staleServed += 1; $0.backgroundRefreshes += 1 }
             context.logger.debug("cache refresh in background", metadata: ["gatehouse.cache.key": "\(flight.key)"])
             _ = fetch(context, flight: flight, stale: entry, status: .stale, background: true)
-            return .ready(served(entry, .stale, context, now: now))
+            return prepared(entry, .stale, context, now: now)
         case .wait(let flight, let waiter, let outcome, let stale):
             metrics.increment(\.coalescedWaiters)
             return .pending(wait(context, flight: flight, waiter: waiter, outcome: outcome, stale: stale, attempt: attempt))
@@ -128,6 +128,14 @@ public final class CachingResponder: ImmediateResponder {
     }
 
     /// An upstream response passed on without storing: `X-Accel-Expires` removed, the status header set.
+    func prepared(_ entry: CacheEntry, _ status: CacheStatus, _ context: RequestContext, now: Double)
+        -> ImmediateResponse
+    {
+        let (response, block) = entry.preparedResponse(status: status, now: now, head: context.isHead, withAge: true,
+                                                       configuration: configuration)
+        return .ready(response, headerBlock: block)
+    }
+
     func passThrough(_ response: GatewayResponse, status: CacheStatus) -> GatewayResponse {
         var response = response
         response.headers.remove(name: "x-accel-expires")

@@ -10,8 +10,9 @@ public protocol Responder: Sendable {
 
 /// What an `ImmediateResponder` has for a request: the response itself, or a future as `respond` would give.
 public enum ImmediateResponse {
-    /// The answer, ready now (e.g. a fresh cache entry): the server writes it without a future.
-    case ready(GatewayResponse)
+    /// The answer, ready now (e.g. a fresh cache entry): the server writes it without a future. `headerBlock`,
+    /// when given, is `response.headers` already encoded as `name: value\r\n` lines, content-length included.
+    case ready(GatewayResponse, headerBlock: ByteBuffer?)
     /// The answer comes later.
     case pending(EventLoopFuture<GatewayResponse>)
 }

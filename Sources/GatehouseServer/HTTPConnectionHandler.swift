@@ -372,8 +372,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         if c.sink == nil, let immediate = c.route.responder as? ImmediateResponder {
             // Cache fast path: a hit is written now, without the future chain.
             switch immediate.respondImmediately(to: c.request, eventLoop: context.eventLoop, logger: logger) {
-            case .ready(let response):
-                write(response, for: c, context: context)
+            case .ready(let response, let headerBlock):
+                write(response, headerBlock: headerBlock, for: c, context: context)
                 return
             case .pending(let future):
                 answer = future

@@ -1,3 +1,4 @@
+import GatehouseHTTP
 import NIOCore
 import NIOHTTP1
 
@@ -8,12 +9,7 @@ enum ResponseHeadEncoder {
     static func write(status: HTTPResponseStatus, headers: HTTPHeaders, date: String, server: String,
                       keepAlive: Bool, hsts: String?, into buffer: inout ByteBuffer) {
         writeStatusLine(status, into: &buffer)
-        for (name, value) in headers {
-            buffer.writeString(name)
-            buffer.writeStaticString(": ")
-            buffer.writeString(value)
-            buffer.writeStaticString("\r\n")
-        }
+        headers.writeLines(into: &buffer)
         writeServerLines(date: date, server: server, keepAlive: keepAlive, hsts: hsts, into: &buffer)
     }
 

@@ -49,7 +49,12 @@ final class CachingResponderTests: XCTestCase {
         guard case .pending(let miss) = try immediately("/a") else { return XCTFail("a miss cannot be ready") }
         XCTAssertEqual(try miss.wait().cacheStatus, "MISS")
         clock.advance(by: 5)
-        guard case .ready(let hit) = try immediately("/a") else { return XCTFail("a fresh entry is ready at once") }
+        guard case .ready(let hit, let block?) = try immediately("/a") else {
+            return XCTFail("a fresh entry is ready at once, with its head's fields encoded")
+        }
+        var expected = ByteBuffer()
+        hit.headers.writeLines(into: &expected)
+        XCTAssertEqual(String(buffer: block), String(buffer: expected), "the block encodes exactly the response's headers")
         XCTAssertEqual(hit.cacheStatus, "HIT")
         XCTAssertEqual(bodyText(hit), "body 1")
         XCTAssertEqual(hit.headers.first(name: "age"), "5")
