@@ -24,11 +24,22 @@ final class PreparedCertificates: AtomicReference, @unchecked Sendable {
     let contexts: [OpaquePointer?]
     /// The pairs of each slot, by identity, to reuse unchanged contexts on the next swap.
     private let keys: [[ObjectIdentifier]]
+    /// Each leaf's serial by its `X509*` (the very object OpenSSL presents, as installing up-refs, never copies):
+    /// saves formatting the serial per handshake for `TLSConnectionInfo`.
+    private let serials: [OpaquePointer: String]
 
     private init(snapshot: CertificateSnapshot, contexts: [OpaquePointer?], keys: [[ObjectIdentifier]]) {
         self.snapshot = snapshot
         self.contexts = contexts
         self.keys = keys
+        var serials: [OpaquePointer: String] = [:]
+        for pair in snapshot.pairs { serials[pair.certificate.ref] = pair.serialNumberHex }
+        self.serials = serials
+    }
+
+    /// The serial of a leaf of this snapshot, found by its `X509*` (nil if it is not one of them).
+    func serial(of certificate: OpaquePointer) -> String? {
+        serials[certificate]
     }
 
     deinit {

@@ -57,6 +57,7 @@ final class PreparedCertificatesTests: XCTestCase {
             let slot = try XCTUnwrap(prepared.snapshot.index.selectSlot(serverName: name, rejectUnknownNames: false)).slot
             XCTAssertEqual(try serverCTX(harness), prepared.contexts[slot], name)
             XCTAssertNotEqual(try serverCTX(harness), ctx.ctx)
+            XCTAssertEqual(harness.handler.connectionInfo?.certificateSerial, expected.serialNumberHex, name)
         }
     }
 
