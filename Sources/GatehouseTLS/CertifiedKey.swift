@@ -29,6 +29,7 @@ public final class CertifiedKey: @unchecked Sendable {
         self.keyType = keyType
         self.names = names
         self.source = source
+        self.serialNumberHex = certificate.serialNumberHex
         if chain.isEmpty {
             self.chainStack = nil
         } else {
@@ -46,8 +47,8 @@ public final class CertifiedKey: @unchecked Sendable {
 
     /// End of the leaf's validity, in epoch seconds (for the expiry metric and warnings).
     public var notAfter: Int64 { certificate.notAfter }
-    /// The leaf's serial number in upper-case hex.
-    public var serialNumberHex: String { certificate.serialNumberHex }
+    /// The leaf's serial number in upper-case hex (computed once, off the event loop).
+    public let serialNumberHex: String
     /// The leaf's SAN names (DNS and IP).
     public var subjectNames: [String] { certificate.subjectNames }
 

@@ -45,29 +45,50 @@ public struct ServerNameIndex<Value> {
         }
     }
 
-    private var exact: [String: [(KeyType, Value)]] = [:]
-    private var wildcard: [String: [(KeyType, Value)]] = [:]
-    /// The values served to clients without SNI (and unknown names unless rejected).
-    public private(set) var defaultValues: [Value] = []
+    /// Distinct value lists a name can select ("slots"); names serving the same pairs share a slot.
+    public let slots: [[Value]]
+    private let exact: [String: Int]
+    private let wildcard: [String: Int]
+    private let defaultSlot: Int?
     /// The name whose values are the default (the first entry's first name unless chosen).
     public let defaultName: String?
 
+    /// The values served to clients without SNI (and unknown names unless rejected).
+    public var defaultValues: [Value] { defaultSlot.map { slots[$0] } ?? [] }
+
     /// Builds the index. `defaultName` picks the default set by name; otherwise the first entry's first name.
     public init(entries: [Entry], defaultName: String? = nil) {
-        for entry in entries {
+        // name → (key type, entry position), at most one entry per key type, first configured wins.
+        var exactLists: [String: [(KeyType, Int)]] = [:]
+        var wildcardLists: [String: [(KeyType, Int)]] = [:]
+        for (position, entry) in entries.enumerated() {
             for name in entry.names.map(Self.normalize) where !name.isEmpty {
                 if name.hasPrefix("*.") {
-                    Self.add(entry, to: &wildcard, key: String(name.dropFirst(2)))
+                    Self.add(entry.keyType, position, to: &wildcardLists, key: String(name.dropFirst(2)))
                 } else {
-                    Self.add(entry, to: &exact, key: name)
+                    Self.add(entry.keyType, position, to: &exactLists, key: name)
                 }
             }
         }
+        var slotOf: [[Int]: Int] = [:]
+        var slots: [[Value]] = []
+        func slot(_ list: [(KeyType, Int)]) -> Int {
+            let key = list.map(\.1)
+            if let known = slotOf[key] { return known }
+            slots.append(key.map { entries[$0].value })
+            slotOf[key] = slots.count - 1
+            return slots.count - 1
+        }
+        // Sorted so that slot numbers do not depend on dictionary order.
+        self.exact = Dictionary(uniqueKeysWithValues: exactLists.sorted { $0.key < $1.key }.map { ($0.key, slot($0.value)) })
+        self.wildcard = Dictionary(uniqueKeysWithValues: wildcardLists.sorted { $0.key < $1.key }.map { ($0.key, slot($0.value)) })
+        self.slots = slots
         let chosen = defaultName.map(Self.normalize) ?? entries.first?.names.first.map(Self.normalize)
         self.defaultName = chosen
         if let chosen {
-            let list = chosen.hasPrefix("*.") ? wildcard[String(chosen.dropFirst(2))] : exact[chosen]
-            defaultValues = (list ?? []).map(\.1)
+            defaultSlot = chosen.hasPrefix("*.") ? wildcard[String(chosen.dropFirst(2))] : exact[chosen]
+        } else {
+            defaultSlot = nil
         }
     }
 
@@ -78,17 +99,25 @@ public struct ServerNameIndex<Value> {
 
     /// Chooses the values for `serverName` (nil or empty: no SNI was sent).
     public func select(serverName: String?, rejectUnknownNames: Bool) -> ServerNameSelection<Value> {
+        guard let (slot, matched) = selectSlot(serverName: serverName, rejectUnknownNames: rejectUnknownNames) else {
+            return .reject
+        }
+        return .selected(slots[slot], matched: matched)
+    }
+
+    /// Like `select`, but answers the position in `slots` (nil: reject). Allocates nothing beyond the name.
+    public func selectSlot(serverName: String?, rejectUnknownNames: Bool) -> (slot: Int, matched: ServerNameSelection<Value>.Match)? {
         guard let serverName, !serverName.isEmpty else {
-            return defaultValues.isEmpty ? .reject : .selected(defaultValues, matched: .fallback)
+            return defaultSlot.map { ($0, .fallback) }
         }
         let name = Self.normalize(serverName)
-        if let list = exact[name] { return .selected(list.map(\.1), matched: .exact) }
+        if let slot = exact[name] { return (slot, .exact) }
         if let dot = name.firstIndex(of: "."), dot > name.startIndex, name.index(after: dot) < name.endIndex,
-           let list = wildcard[String(name[name.index(after: dot)...])] {
-            return .selected(list.map(\.1), matched: .wildcard)
+           let slot = wildcard[String(name[name.index(after: dot)...])] {
+            return (slot, .wildcard)
         }
-        if rejectUnknownNames || defaultValues.isEmpty { return .reject }
-        return .selected(defaultValues, matched: .fallback)
+        if rejectUnknownNames { return nil }
+        return defaultSlot.map { ($0, .fallback) }
     }
 
     /// Lower-cases and strips one trailing dot.
@@ -105,9 +134,10 @@ public struct ServerNameIndex<Value> {
         return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
-    private static func add(_ entry: Entry, to table: inout [String: [(KeyType, Value)]], key: String) {
+    private static func add(_ keyType: KeyType, _ position: Int, to table: inout [String: [(KeyType, Int)]],
+                            key: String) {
         var list = table[key] ?? []
-        if !list.contains(where: { $0.0 == entry.keyType }) { list.append((entry.keyType, entry.value)) }
+        if !list.contains(where: { $0.0 == keyType }) { list.append((keyType, position)) }
         table[key] = list
     }
 }

@@ -113,17 +113,21 @@ final class TLSConnection {
         let alpn = alpnPointer.flatMap { alpnLength == 0 ? nil :
             String(decoding: UnsafeBufferPointer(start: $0, count: Int(alpnLength)), as: UTF8.self) }
         let cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) }
+        let reused = SSL_session_reused(ssl) == 1
         var serial: String?
-        if let x509 = SSL_get_certificate(ssl), X509_up_ref(x509) == 1 {
-            serial = Certificate(takingOwnershipOf: x509).serialNumberHex
+        if !reused, let x509 = SSL_get_certificate(ssl) {
+            serial = context.prepared.load(ordering: .acquiring).serial(of: x509)
+            if serial == nil, X509_up_ref(x509) == 1 {  // the snapshot was swapped since this handshake chose
+                serial = Certificate(takingOwnershipOf: x509).serialNumberHex
+            }
         }
         return TLSConnectionInfo(
             serverName: TLSServerContext.serverName(of: ssl),
             protocolVersion: String(cString: SSL_get_version(ssl)),
             cipher: cipher ?? "",
             negotiatedProtocol: alpn,
-            sessionReused: SSL_session_reused(ssl) == 1,
-            certificateSerial: SSL_session_reused(ssl) == 1 ? nil : serial)
+            sessionReused: reused,
+            certificateSerial: serial)
     }
 
     private func outcome(_ result: Int32) -> Outcome {

@@ -41,7 +41,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private let context: TLSServerContext
-    private var connection: TLSConnection?
+    private(set) var connection: TLSConnection?
     private(set) var state: State = .idle
     private var pendingWrites = MarkedCircularBuffer<(ByteBuffer, EventLoopPromise<Void>?)>(initialCapacity: 4)
     private var plaintext: ByteBuffer?

@@ -15,26 +15,31 @@ extension TLSServerContext {
     /// SNI: refuses unknown names with `unrecognized_name` when configured to; otherwise lets the handshake go on.
     static let serverNameCallback: gh_servername_cb = { ssl, alert, arg in
         guard let context = TLSServerContext.from(arg) else { return SSL_TLSEXT_ERR_ALERT_FATAL }
-        let selection = context.certificates.snapshot.select(
+        let slot = context.prepared.load(ordering: .acquiring).snapshot.index.selectSlot(
             serverName: TLSServerContext.serverName(of: ssl),
             rejectUnknownNames: context.configuration.rejectUnknownServerNames)
-        if case .reject = selection {
+        if slot == nil {
             alert?.pointee = SSL_AD_UNRECOGNIZED_NAME
             return SSL_TLSEXT_ERR_ALERT_FATAL
         }
         return SSL_TLSEXT_ERR_OK
     }
 
-    /// Certificate choice (full handshakes only): installs every pair serving the SNI name (RSA and ECDSA
-    /// side by side; OpenSSL picks by the client's signature algorithms). Returns 0 to fail the handshake.
+    /// Certificate choice (full handshakes only): switches the connection to the prepared `SSL_CTX` holding every
+    /// pair serving the SNI name (RSA and ECDSA side by side; OpenSSL then picks by the client's signature
+    /// algorithms). If that context could not be prepared, installs the pairs one by one. Returns 0 to fail the
+    /// handshake.
     static let certificateCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Int32 = { ssl, arg in
         guard let ssl, let context = TLSServerContext.from(arg) else { return 0 }
-        let selection = context.certificates.snapshot.select(
+        let prepared = context.prepared.load(ordering: .acquiring)
+        guard let (slot, _) = prepared.snapshot.index.selectSlot(
             serverName: TLSServerContext.serverName(of: ssl),
-            rejectUnknownNames: context.configuration.rejectUnknownServerNames)
-        guard case .selected(let pairs, _) = selection else { return 0 }
+            rejectUnknownNames: context.configuration.rejectUnknownServerNames) else { return 0 }
+        if let ctx = prepared.contexts[slot] {
+            return SSL_set_SSL_CTX(ssl, ctx) == ctx ? 1 : 0
+        }
         var installed = false
-        for pair in pairs where pair.install(on: ssl) { installed = true }
+        for pair in prepared.snapshot.index.slots[slot] where pair.install(on: ssl) { installed = true }
         return installed ? 1 : 0
     }
 

@@ -1,3 +1,4 @@
+import Atomics
 import CGatehouseOpenSSL
 import NIOCore
 
@@ -19,6 +20,9 @@ public final class TLSServerContext: @unchecked Sendable {
     let ticketKeys: TicketKeyStore
     /// AES-256-CBC fetched once: fetching per handshake takes provider locks (TECH-NOTES §1.8).
     let ticketCipher: OpaquePointer
+    /// The snapshot the callbacks select from, with one prepared `SSL_CTX` per slot; refreshed after every
+    /// `certificates.swap` (see `PreparedCertificates`).
+    let prepared: ManagedAtomic<PreparedCertificates>
 
     /// Index of this object's pointer in the `SSL_CTX` ex-data (for the ticket callback, which has no argument).
     static let exDataIndex: Int32 = gh_SSL_CTX_get_ex_new_index()
@@ -41,8 +45,11 @@ public final class TLSServerContext: @unchecked Sendable {
         self.certificates = certificates
         self.alpn = ALPNSelector(protocols: configuration.applicationProtocols)
         self.ticketKeys = TicketKeyStore(kept: configuration.ticketKeysKept)
-        try applyPolicy()
-        installCallbacks()
+        self.prepared = ManagedAtomic(PreparedCertificates.make(for: .empty, reusing: nil) { _ in false })
+        try Self.applyPolicy(configuration, to: ctx)  // on throw, deinit frees ctx and cipher
+        installCallbacks(on: ctx)
+        certificates.addObserver(self)
+        refreshPreparedCertificates()
     }
 
     deinit {
@@ -76,8 +83,34 @@ public final class TLSServerContext: @unchecked Sendable {
         Int(gh_SSL_CTX_sess_number(ctx))
     }
 
-    private func applyPolicy() throws {
-        let config = configuration
+    /// Rebuilds the prepared contexts until they serve the store's current snapshot (concurrent swaps converge:
+    /// whoever publishes a stale set sees the newer snapshot afterwards and goes round again).
+    func refreshPreparedCertificates() {
+        while true {
+            let snapshot = certificates.snapshot
+            let old = prepared.load(ordering: .acquiring)
+            if old.snapshot === snapshot { return }
+            let next = PreparedCertificates.make(for: snapshot, reusing: old) { self.configurePrepared($0) }
+            prepared.store(next, ordering: .releasing)
+            if certificates.snapshot === snapshot { return }
+        }
+    }
+
+    /// A prepared context is a full copy of the policy context (same policy, same callbacks and ex-data) plus its
+    /// certificates: OpenSSL reads some settings from the connection's current `ctx` after the certificate callback
+    /// switched it (e.g. the session cache mode decides whether a TLS 1.2 ServerHello carries a session ID), others
+    /// from `session_ctx` (the policy context: session cache, ticket keys).
+    private func configurePrepared(_ prepared: OpaquePointer) -> Bool {
+        do {
+            try Self.applyPolicy(configuration, to: prepared)
+        } catch {
+            return false
+        }
+        installCallbacks(on: prepared)
+        return true
+    }
+
+    private static func applyPolicy(_ config: TLSConfiguration, to ctx: OpaquePointer) throws {
         func check(_ ok: Bool, _ problem: @autoclosure () -> String) throws {
             if !ok { throw TLSConfigurationError(problem: problem(), openSSLErrors: OpenSSLErrorQueue.drain()) }
         }
@@ -110,7 +143,7 @@ public final class TLSServerContext: @unchecked Sendable {
         OpenSSLErrorQueue.clear()
     }
 
-    private func installCallbacks() {
+    private func installCallbacks(on ctx: OpaquePointer) {
         let me = Unmanaged.passUnretained(self).toOpaque()
         SSL_CTX_set_ex_data(ctx, TLSServerContext.exDataIndex, me)
         SSL_CTX_set_cert_cb(ctx, TLSServerContext.certificateCallback, me)
@@ -138,5 +171,11 @@ extension TimeAmount {
     init(_ duration: Duration) {
         let parts = duration.components
         self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
+    }
+}
+
+extension TLSServerContext: CertificateStoreObserver {
+    func certificatesChanged(in store: CertificateStore) {
+        refreshPreparedCertificates()
     }
 }

@@ -83,4 +83,27 @@ final class ServerNameIndexTests: XCTestCase {
         XCTAssertFalse(Index.isIPAddress("localhost"))
         XCTAssertFalse(Index.isIPAddress("1.2.3"))
     }
+
+    func testSlotsAreTheDistinctSelectableListsAndSelectSlotAgreesWithSelect() {
+        // localhost → [local-ec, local-rsa]; 127.0.0.1 → [local-ec]; other; wild; www: five distinct lists.
+        XCTAssertEqual(index.slots.count, 5)
+        XCTAssertEqual(Set(index.slots.map { $0.joined(separator: ",") }),
+                       ["local-ec,local-rsa", "local-ec", "other", "wild", "www"])
+        for name in ["localhost", "127.0.0.1", "other.test", "a.example.test", "www.example.test", "unknown.test", nil] as [String?] {
+            for reject in [false, true] {
+                let slot = index.selectSlot(serverName: name, rejectUnknownNames: reject)
+                switch index.select(serverName: name, rejectUnknownNames: reject) {
+                case .reject: XCTAssertNil(slot, name ?? "nil")
+                case .selected(let values, let matched):
+                    XCTAssertEqual(slot.map { index.slots[$0.slot] }, values, name ?? "nil")
+                    XCTAssertEqual(slot?.matched, matched, name ?? "nil")
+                }
+            }
+        }
+        // Two names with the same pairs share one slot.
+        let shared = Index(entries: [.init(names: ["a.test", "b.test"], keyType: .ecdsa, value: "ab")])
+        XCTAssertEqual(shared.slots, [["ab"]])
+        XCTAssertEqual(shared.selectSlot(serverName: "a.test", rejectUnknownNames: true)?.slot,
+                       shared.selectSlot(serverName: "b.test", rejectUnknownNames: true)?.slot)
+    }
 }

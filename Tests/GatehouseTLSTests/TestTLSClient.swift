@@ -11,7 +11,8 @@ final class TestTLSClient {
     let writeBIO: OpaquePointer
 
     init(trusting ca: Certificate, serverName: String?, verifyName: String? = nil, maxVersion: Int32? = nil,
-         alpn: [String] = ["http/1.1"], signatureAlgorithms: String? = nil, session: OpaquePointer? = nil) throws {
+         alpn: [String] = ["http/1.1"], signatureAlgorithms: String? = nil, session: OpaquePointer? = nil,
+         groups: String? = nil) throws {
         ctx = try XCTUnwrap(SSL_CTX_new(TLS_client_method()))
         X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx), ca.ref)
         SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nil)
@@ -31,6 +32,7 @@ final class TestTLSClient {
         }
         if let signatureAlgorithms { _ = gh_SSL_set1_sigalgs_list(ssl, signatureAlgorithms) }
         if let session { SSL_set_session(ssl, session) }
+        if let groups { _ = gh_SSL_set1_groups_list(ssl, groups) }
     }
 
     deinit {
