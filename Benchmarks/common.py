@@ -81,9 +81,17 @@ class Server:
         self.proc = None
 
     def start(self):
+        # Something already answering on the port would be measured instead of this server (its CPU would read 0).
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise RuntimeError(f"{self.name}: port {self.port} is already in use by another process")
         self.proc = subprocess.Popen(["taskset", "-c", SERVER_CPU, *self.cmd], stdout=subprocess.DEVNULL,
                                      stderr=open(WORK / f"{self.name}.log", "ab"), env=self.env)
-        wait_port(self.port)
+        try:
+            wait_port(self.port)
+        except BaseException:
+            self.stop()   # never leave a half-started server behind
+            raise
         time.sleep(0.3)
         return self
 
