@@ -16,7 +16,6 @@ Usage: python3 Benchmarks/cache_bench.py [--seconds 10] [--surge-seconds 20]
 """
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import threading
@@ -175,14 +174,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--surge-seconds", type=int, default=20)
     args = ap.parse_args()
-    resource.setrlimit(resource.RLIMIT_NOFILE, (20000, 20000))
-    common.ensure_tools()
-    common.build_release()
-    WORK.mkdir(parents=True, exist_ok=True)
-    certs = WORK / "certs"
-    if not (certs / "localhost.pem").exists():
-        common.sh([common.BIN, "certs", "dev", "--dir", str(certs)])
-    cert, key = certs / "localhost.pem", certs / "localhost-key.pem"
+    cert, key, _ = common.prepare()
     results = {}
     for name, make, port in (("nginx", nginx, 19453), ("gatehouse", gatehouse, 19454)):
         app = UWSGIApp().start()

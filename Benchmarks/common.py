@@ -3,7 +3,6 @@ certificate, measure a process tree's CPU time and RSS, and print ratio tables. 
 import os
 import re
 import pathlib
-import shutil
 import signal
 import socket
 import subprocess
@@ -182,6 +181,20 @@ def table(rows, headers):
     out = [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(r) for r in rows]
     return "\n".join(out)
+
+
+def prepare(check_tools=None):
+    """What every benchmark does first: a high fd limit, the tools (`check_tools` overrides `ensure_tools`), the
+    release binary, the work dir and a dev certificate. Returns (cert, key, ca) paths."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_NOFILE, (20000, 20000))
+    (check_tools or ensure_tools)()
+    build_release()
+    WORK.mkdir(parents=True, exist_ok=True)
+    certs = WORK / "certs"
+    if not (certs / "localhost.pem").exists():
+        sh([BIN, "certs", "dev", "--dir", str(certs)])
+    return certs / "localhost.pem", certs / "localhost-key.pem", certs / "ca.pem"
 
 
 def build_release():

@@ -16,10 +16,8 @@ Usage: python3 Benchmarks/proxy_bench.py [--seconds 10] [--attack 3000] [--rate 
 Needs: nginx, wrk, slowhttptest, uwsgi + uwsgi-plugin-python3 (installed with apt-get when missing).
 """
 import argparse
-import os
 import pathlib
 import re
-import resource
 import shutil
 import signal
 import subprocess
@@ -251,14 +249,7 @@ def main():
                     help="seconds to wait for other load on the machine to stop before each measurement")
     ap.add_argument("--only", default="", help="comma-separated subset of gatehouse,nginx,uwsgi")
     args = ap.parse_args()
-    resource.setrlimit(resource.RLIMIT_NOFILE, (20000, 20000))
-    ensure_tools()
-    common.build_release()
-    WORK.mkdir(parents=True, exist_ok=True)
-    certs = WORK / "certs"
-    if not (certs / "localhost.pem").exists():
-        common.sh([common.BIN, "certs", "dev", "--dir", str(certs)])
-    cert, key = certs / "localhost.pem", certs / "localhost-key.pem"
+    cert, key, _ = common.prepare(ensure_tools)
 
     app = UWSGIApp("app")
     bare = UWSGIApp("bare", https=(19447, cert, key))

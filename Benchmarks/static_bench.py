@@ -17,7 +17,6 @@ Results: Benchmarks/RESULTS-static.md.
 import argparse
 import random
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -116,14 +115,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--only", choices=[s[0] for s in SCENARIOS])
     args = ap.parse_args()
-    resource.setrlimit(resource.RLIMIT_NOFILE, (20000, 20000))
-    common.ensure_tools()
-    common.build_release()
-    WORK.mkdir(parents=True, exist_ok=True)
-    certs = WORK / "certs"
-    if not (certs / "localhost.pem").exists():
-        common.sh([common.BIN, "certs", "dev", "--dir", str(certs)])
-    cert, key, ca = certs / "localhost.pem", certs / "localhost-key.pem", certs / "ca.pem"
+    cert, key, ca = common.prepare()
     src, build = WORK / "static-src", WORK / "static-build"
     if not (src / "large.zip").exists():
         make_site(src)

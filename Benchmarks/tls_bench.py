@@ -12,7 +12,6 @@ Usage: python3 Benchmarks/tls_bench.py [--seconds 8]
 """
 import argparse
 import re
-import resource
 import socket
 import ssl
 import subprocess
@@ -87,14 +86,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
     args = ap.parse_args()
-    resource.setrlimit(resource.RLIMIT_NOFILE, (20000, 20000))
-    common.ensure_tools()
-    common.build_release()
-    WORK.mkdir(parents=True, exist_ok=True)
-    certs = WORK / "certs"
-    if not (certs / "localhost.pem").exists():
-        common.sh([common.BIN, "certs", "dev", "--dir", str(certs)])
-    cert, key = certs / "localhost.pem", certs / "localhost-key.pem"
+    cert, key, _ = common.prepare()
     site = WORK / "tiny-site"
     site.mkdir(exist_ok=True)
     (site / "tiny").write_text("x" * 64)
