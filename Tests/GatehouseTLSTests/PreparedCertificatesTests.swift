@@ -14,9 +14,7 @@ final class PreparedCertificatesTests: XCTestCase {
     }
 
     func context(_ pairs: [CertifiedKey], configure: (inout TLSConfiguration) -> Void = { _ in }) throws -> TLSServerContext {
-        var config = TLSConfiguration()
-        configure(&config)
-        return try TLSServerContext(configuration: config, certificates: CertificateStore(CertificateSnapshot(pairs: pairs)))
+        try makeServerContext(pairs, configure: configure)
     }
 
     /// The `SSL_CTX` the server connection ended up on.

@@ -12,9 +12,7 @@ final class TLSSelectionHandshakeTests: XCTestCase {
     }
 
     func context(_ pairs: [CertifiedKey], configure: (inout TLSConfiguration) -> Void = { _ in }) throws -> TLSServerContext {
-        var config = TLSConfiguration()
-        configure(&config)
-        return try TLSServerContext(configuration: config, certificates: CertificateStore(CertificateSnapshot(pairs: pairs)))
+        try makeServerContext(pairs, configure: configure)
     }
 
     func testSNIChoosesExactWildcardAndDefault() throws {

@@ -49,3 +49,11 @@ final class TemporaryDirectory {
         return file
     }
 }
+
+/// A server context over `pairs`, with the default configuration changed by `configure` (the handshake tests).
+func makeServerContext(_ pairs: [CertifiedKey], configure: (inout TLSConfiguration) -> Void = { _ in })
+    throws -> TLSServerContext {
+    var config = TLSConfiguration()
+    configure(&config)
+    return try TLSServerContext(configuration: config, certificates: CertificateStore(CertificateSnapshot(pairs: pairs)))
+}
