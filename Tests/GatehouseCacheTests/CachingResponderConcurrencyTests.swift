@@ -21,9 +21,7 @@ final class CachingResponderConcurrencyTests: XCTestCase {
     func makeCache(_ upstream: FakeUpstream, _ change: (inout CacheConfiguration) -> Void = { _ in })
         -> CachingResponder
     {
-        var configuration = CacheConfiguration()
-        change(&configuration)
-        return CachingResponder(upstream: upstream, configuration: configuration, clock: clock)
+        makeCachingResponder(upstream, clock: clock, change)
     }
 
     /// Start `count` requests spread over the group's loops, each `respond` called on its own loop. Returns once

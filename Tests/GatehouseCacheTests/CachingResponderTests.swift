@@ -23,9 +23,7 @@ final class CachingResponderTests: XCTestCase {
     func makeCache(_ upstream: FakeUpstream, _ change: (inout CacheConfiguration) -> Void = { _ in })
         -> CachingResponder
     {
-        var configuration = CacheConfiguration()
-        change(&configuration)
-        return CachingResponder(upstream: upstream, configuration: configuration, clock: clock)
+        makeCachingResponder(upstream, clock: clock, change)
     }
 
     func get(_ cache: CachingResponder, _ uri: String, method: HTTPMethod = .GET,

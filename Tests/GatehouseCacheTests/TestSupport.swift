@@ -107,3 +107,11 @@ extension GatewayResponse {
 }
 
 let testLogger = Logger(label: "gatehouse.cache.tests")
+
+/// A caching responder in front of `upstream` with the default configuration changed by `change`, on `clock`.
+func makeCachingResponder(_ upstream: FakeUpstream, clock: ManualCacheClock,
+                          _ change: (inout CacheConfiguration) -> Void = { _ in }) -> CachingResponder {
+    var configuration = CacheConfiguration()
+    change(&configuration)
+    return CachingResponder(upstream: upstream, configuration: configuration, clock: clock)
+}
