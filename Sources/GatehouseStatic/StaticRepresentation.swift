@@ -63,7 +63,7 @@ public final class StaticRepresentation: Sendable {
         full.add(contentsOf: partial)
         full.add(name: "accept-ranges", value: "bytes")
         self.headers = full
-        self.headerBlock = ResponseHeaderBlock.encode(full)
+        self.headerBlock = full.encodedLines
 
         var notModified = HTTPHeaders()
         notModified.add(name: "etag", value: etag)
