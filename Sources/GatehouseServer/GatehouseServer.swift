@@ -108,17 +108,12 @@ public final class GatehouseServer: @unchecked Sendable {
                     } else {
                         serverName = { nil }
                     }
-                    let headGuard = RequestHeadGuard(maxRequestLine: settings.maxRequestLine,
-                                                     headerTimeout: settings.headerTimeout,
-                                                     keepAliveTimeout: settings.keepAliveTimeout)
-                    var limits = NIOHTTPDecoderLimitConfiguration()
-                    limits.maxHeaderFieldSize = max(settings.maxHeaderSize, settings.maxRequestLine)
-                    limits.maxHeaderListSize = settings.maxHeaderSize
-                    let decoder = ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes,
-                                                                          informationalResponseStrategy: .drop,
-                                                                          limitConfiguration: limits))
-                    let handler = HTTPConnectionHandler(shared: context, headGuard: headGuard, serverName: serverName)
-                    try channel.pipeline.syncOperations.addHandlers([headGuard, decoder, handler])
+                    let limits = HTTP1RequestParser.Limits(maxRequestLine: settings.maxRequestLine,
+                                                           maxHeaderSection: settings.maxHeaderSize)
+                    let reader = HTTPRequestReader(limits: limits, headerTimeout: settings.headerTimeout,
+                                                   keepAliveTimeout: settings.keepAliveTimeout)
+                    let handler = HTTPConnectionHandler(shared: context, reader: reader, serverName: serverName)
+                    try channel.pipeline.syncOperations.addHandlers([reader, handler])
                 }
             }
         do {

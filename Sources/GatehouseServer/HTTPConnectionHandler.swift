@@ -10,7 +10,7 @@ import NIOPosix
 /// buffering for dynamic routes, and the response writer (pre-encoded head, one write for small responses,
 /// backpressured file and stream bodies).
 ///
-/// Pipeline: `[TLSHandler] → RequestHeadGuard → HTTPRequestDecoder → HTTPConnectionHandler`.
+/// Pipeline: `[TLSHandler] → HTTPRequestReader → HTTPConnectionHandler`.
 /// While a request is being answered, further parts are queued and socket reads are held back, so a
 /// pipelining client cannot make us buffer without bound.
 ///
@@ -39,7 +39,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private let shared: ConnectionContext
-    private let headGuard: RequestHeadGuard
+    private let reader: HTTPRequestReader
     private let serverName: () -> String?
     private var current: Current?
     private var responding = false
@@ -64,9 +64,9 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
     private var endpoints: (remote: SocketAddress?, local: SocketAddress?, serverName: String?)?
 
-    init(shared: ConnectionContext, headGuard: RequestHeadGuard, serverName: @escaping () -> String?) {
+    init(shared: ConnectionContext, reader: HTTPRequestReader, serverName: @escaping () -> String?) {
         self.shared = shared
-        self.headGuard = headGuard
+        self.reader = reader
         self.serverName = serverName
         self.fileIO = NonBlockingFileIO(threadPool: .singleton)
     }
@@ -99,9 +99,9 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let e = event as? RequestHeadGuardEvent {
+        if let e = event as? HTTPRequestReaderEvent {
             switch e {
-            case .requestLineTooLong: enqueueFailure(.uriTooLong, "request line longer than \(shared.settings.maxRequestLine) bytes")
+            case .malformed(let error): enqueueFailure(error.status, error.description)
             case .headerTimeout: enqueueFailure(.requestTimeout, "header block not received in time")
             case .idleTimeout:
                 if current == nil && !responding { context.close(promise: nil) }
@@ -117,18 +117,6 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        if let parserError = error as? HTTPParserError {
-            if case .headerOverflow = parserError {
-                enqueueFailure(.requestHeaderFieldsTooLarge, "header block larger than \(shared.settings.maxHeaderSize) bytes")
-            } else {
-                enqueueFailure(.badRequest, "malformed request (\(parserError))")
-            }
-            return
-        }
-        if error is ByteToMessageDecoderError {
-            enqueueFailure(.badRequest, "malformed request")
-            return
-        }
         // Transport errors (TLS failures, resets): nothing can be answered.
         shared.logger.debug("connection error", metadata: ["gatehouse.error": "\(error)"])
         context.close(promise: nil)
@@ -191,7 +179,6 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func handleHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        headGuard.headReceived()
         requestCount += 1
         let settings = shared.settings
         // One pass over the headers for what every request needs; the framing fields are parsed again (split on
@@ -570,7 +557,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             context.close(promise: nil)
             return
         }
-        headGuard.awaitNextRequest()
+        reader.awaitNextRequest()
         drainQueue(context: context)
     }
 

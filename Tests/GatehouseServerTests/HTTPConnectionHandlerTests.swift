@@ -7,7 +7,7 @@ import XCTest
 
 @testable import GatehouseServer
 
-/// The connection handler and head guard in an EmbeddedChannel: exact bytes in, exact bytes out.
+/// The request reader and connection handler in an EmbeddedChannel: exact bytes in, exact bytes out.
 final class HTTPConnectionHandlerTests: XCTestCase {
     private func makeChannel(settings: ServerSettings = ServerSettings(),
                              router: any RequestRouter = GatewayRouter(builtin: BuiltinResponder(version: "test")),
@@ -20,15 +20,12 @@ final class HTTPConnectionHandlerTests: XCTestCase {
                                        accessLog: nil, logger: Logger(label: "test"),
                                        bodySinkFactory: bodySinkFactory,
                                        registry: ConnectionRegistry(), dateCaches: DateCacheSet())
-        let guardHandler = RequestHeadGuard(maxRequestLine: settings.maxRequestLine, headerTimeout: settings.headerTimeout,
-                                            keepAliveTimeout: settings.keepAliveTimeout)
-        var limits = NIOHTTPDecoderLimitConfiguration()
-        limits.maxHeaderListSize = settings.maxHeaderSize
-        let decoder = ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes,
-                                                              informationalResponseStrategy: .drop,
-                                                              limitConfiguration: limits))
-        let handler = HTTPConnectionHandler(shared: shared, headGuard: guardHandler, serverName: { nil })
-        try channel.pipeline.syncOperations.addHandlers([guardHandler, decoder, handler])
+        let limits = HTTP1RequestParser.Limits(maxRequestLine: settings.maxRequestLine,
+                                               maxHeaderSection: settings.maxHeaderSize)
+        let reader = HTTPRequestReader(limits: limits, headerTimeout: settings.headerTimeout,
+                                       keepAliveTimeout: settings.keepAliveTimeout)
+        let handler = HTTPConnectionHandler(shared: shared, reader: reader, serverName: { nil })
+        try channel.pipeline.syncOperations.addHandlers([reader, handler])
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return channel
     }
