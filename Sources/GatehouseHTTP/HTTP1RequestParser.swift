@@ -158,14 +158,12 @@ public struct HTTP1RequestParser {
     private static func findHeadEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits,
                                     scanned: inout Int) throws -> Int? {
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var lineEnd: Int? = nil
         var i = start
         while i < b.count {
             guard b[i] == lf else { i += 1; continue }
-            if lineEnd == nil { lineEnd = i }
             // A line ends at i; the head ends if the next line is empty.
-            if i + 1 < b.count && b[i + 1] == lf { return try checked(i + 2, lineEnd: lineEnd, b, limits) }
-            if i + 2 < b.count && b[i + 1] == cr && b[i + 2] == lf { return try checked(i + 3, lineEnd: lineEnd, b, limits) }
+            if i + 1 < b.count && b[i + 1] == lf { return try checked(i + 2, b, limits) }
+            if i + 2 < b.count && b[i + 1] == cr && b[i + 2] == lf { return try checked(i + 3, b, limits) }
             if i + 1 >= b.count || (i + 2 >= b.count && b[i + 1] == cr) {
                 break  // cannot tell yet: resume from this line end
             }
@@ -173,8 +171,7 @@ public struct HTTP1RequestParser {
         }
         scanned = min(i, b.count)
         // Limits on what is buffered so far.
-        let firstLF = lineEnd ?? (start > 0 ? firstLineFeed(b) : nil)
-        if let firstLF {
+        if let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) {
             if firstLF > limits.maxRequestLine + 1 { throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine) }
             if b.count - (firstLF + 1) > limits.maxHeaderSection + 2 {
                 throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)
@@ -185,12 +182,21 @@ public struct HTTP1RequestParser {
         return nil
     }
 
-    private static func firstLineFeed(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        b.firstIndex(of: UInt8(ascii: "\n"))
+    /// The index of the first LF (the request line's end) if it is within the first `limit` bytes.
+    private static func firstLineFeed(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        var i = 0
+        let stop = min(b.count, limit)
+        while i < stop {
+            if b[i] == UInt8(ascii: "\n") { return i }
+            i += 1
+        }
+        return nil
     }
 
-    private static func checked(_ end: Int, lineEnd: Int?, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
-        let firstLF = lineEnd ?? firstLineFeed(b) ?? end
+    private static func checked(_ end: Int, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
+        guard let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) else {
+            throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
+        }
         if firstLF > limits.maxRequestLine + 1 { throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine) }
         if end - (firstLF + 1) > limits.maxHeaderSection + 2 {
             throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)

@@ -524,10 +524,18 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                              failed: failed)
         }
         if case .empty = body {
-            // Head and (small) body in one buffer: one write, one flush, one promise.
-            let promise = context.eventLoop.makePromise(of: Void.self)
-            context.writeAndFlush(NIOAny(out), promise: promise)
-            promise.futureResult.whenComplete { done($0.map { 0 }) }
+            // Head and (small) body in one buffer: one write, one flush. On a connection that stays open the
+            // response is done once it is handed to the channel (no promise), as in nginx: later writes queue
+            // behind it in order, and a failed write closes the channel by itself. A connection that closes after
+            // it waits for the write, since closing drops writes still queued.
+            if keepAlive {
+                context.writeAndFlush(NIOAny(out), promise: nil)
+                done(.success(0))
+            } else {
+                let promise = context.eventLoop.makePromise(of: Void.self)
+                context.writeAndFlush(NIOAny(out), promise: promise)
+                promise.futureResult.whenComplete { done($0.map { 0 }) }
+            }
             return
         }
         let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: false,
