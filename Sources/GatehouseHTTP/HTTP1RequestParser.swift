@@ -172,7 +172,9 @@ public struct HTTP1RequestParser {
         scanned = min(i, b.count)
         // Limits on what is buffered so far.
         if let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) {
-            if firstLF > limits.maxRequestLine + 1 { throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine) }
+            if requestLineLength(b, firstLF) > limits.maxRequestLine {
+                throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
+            }
             if b.count - (firstLF + 1) > limits.maxHeaderSection + 2 {
                 throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)
             }
@@ -193,11 +195,18 @@ public struct HTTP1RequestParser {
         return nil
     }
 
+    /// The length of the request line that ends with the line feed at `lf`, without its CR LF or bare LF.
+    private static func requestLineLength(_ b: UnsafeBufferPointer<UInt8>, _ lf: Int) -> Int {
+        lf > 0 && b[lf - 1] == UInt8(ascii: "\r") ? lf - 1 : lf
+    }
+
     private static func checked(_ end: Int, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
         guard let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) else {
             throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
         }
-        if firstLF > limits.maxRequestLine + 1 { throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine) }
+        if requestLineLength(b, firstLF) > limits.maxRequestLine {
+            throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
+        }
         if end - (firstLF + 1) > limits.maxHeaderSection + 2 {
             throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)
         }
@@ -357,14 +366,15 @@ public struct HTTP1RequestParser {
         while i <= range.upperBound {
             var value: Int64 = 0
             var digits = 0
-            i = HTTPSyntax.skipOWS(b, i)
+            while i < range.upperBound && HTTPSyntax.isOWS(b[i]) { i += 1 }
             while i < range.upperBound, let d = digit(b[i]) {
                 guard digits < 18 else { throw HTTPRequestParseError.invalidContentLength }
                 value = value * 10 + Int64(d)
                 digits += 1
                 i += 1
             }
-            i = HTTPSyntax.skipOWS(b, i)
+            // Bounded by the value: the trimmed OWS after it must not be skipped into.
+            while i < range.upperBound && HTTPSyntax.isOWS(b[i]) { i += 1 }
             guard digits > 0, i == range.upperBound || b[i] == UInt8(ascii: ",") else {
                 throw HTTPRequestParseError.invalidContentLength
             }
