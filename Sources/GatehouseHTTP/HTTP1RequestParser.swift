@@ -20,7 +20,9 @@ import NIOHTTP1
 /// - framing: one Content-Length value (repeats must agree), or Transfer-Encoding ending in `chunked` — never both,
 ///   and no Transfer-Encoding in HTTP/1.0 (the request-smuggling defences of RFC 9112 §6.1/§6.3); other transfer
 ///   codings are 501;
-/// - chunked bodies: hex sizes up to 15 digits, extensions skipped, CRLF after each chunk, trailers read and dropped.
+/// - chunked bodies: hex sizes up to 15 digits, whitespace after a size only before an extension, extensions
+///   skipped (not validated, as nginx does: they cannot affect framing), CRLF after each chunk, trailers read and
+///   dropped.
 ///
 /// Empty lines before a request line are skipped (RFC 9112 §2.2).
 public struct HTTP1RequestParser {
@@ -440,7 +442,10 @@ public struct HTTP1RequestParser {
                     i += 1
                 }
                 guard i > start else { throw HTTPRequestParseError.malformedChunk("chunk size is not hexadecimal") }
+                let sizeEnd = i
                 i = HTTPSyntax.skipOWS(b, i)
+                // Whitespace may only precede an extension's ";" (BWS), never end the line.
+                if i == stop && i > sizeEnd { throw HTTPRequestParseError.malformedChunk("whitespace after chunk size") }
                 if i < stop {
                     guard b[i] == UInt8(ascii: ";") else { throw HTTPRequestParseError.malformedChunk("junk after chunk size") }
                     while i < stop {

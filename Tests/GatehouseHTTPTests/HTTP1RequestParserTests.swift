@@ -370,6 +370,11 @@ final class HTTP1RequestParserTests: XCTestCase {
                        ten + ten + String(repeating: "x", count: 31) + String(repeating: "y", count: 31))
     }
 
+    func testChunkExtensionsMayFollowBadWhitespace() throws {
+        // RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ).
+        XCTAssertEqual(single(chunked("5 ;a=b\r\nhello\r\n0\t; x = \"y\"\r\n\r\n"))?.body, Array("hello".utf8))
+    }
+
     func testChunkedBodyWithBareLFs() throws {
         let m = try XCTUnwrap(single(chunked("5\nhello\n0\n\n")))
         XCTAssertEqual(m.body, Array("hello".utf8))
@@ -411,6 +416,9 @@ final class HTTP1RequestParserTests: XCTestCase {
             "+5\r\nhello\r\n0\r\n\r\n",
             " 5\r\nhello\r\n0\r\n\r\n",      // whitespace before the size
             "5 x\r\nhello\r\n0\r\n\r\n",     // junk after the size
+            "5 \r\nhello\r\n0\r\n\r\n",      // whitespace after the size, no extension (not BWS before ";")
+            "5\t\r\nhello\r\n0\r\n\r\n",
+            "0 \r\n\r\n",
             "5\rX\n",                       // bare CR in the size line
             "5;a\u{00}b\r\nhello\r\n0\r\n\r\n",  // control byte in an extension
             "0\r\nbad trailer\r\n\r\n",     // trailer without colon
