@@ -57,6 +57,8 @@ public struct HTTP1RequestParser {
     private var state = State.head
     /// How far the pending head has been searched for its end (so trickled bytes are not searched again).
     private var scanned = 0
+    /// Where the pending head's request line ends (its line feed), once a scan has seen it.
+    private var requestLineEnd: Int? = nil
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -134,18 +136,22 @@ public struct HTTP1RequestParser {
         let scanFrom = scanned
         let found: (head: HTTPRequestHead, length: Int, framing: Framing)?
         var newScanned = scanFrom
+        var lineEnd = requestLineEnd
         found = try buffer.withUnsafeReadableBytes { raw -> (HTTPRequestHead, Int, Framing)? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let end = try Self.findHeadEnd(bytes, from: scanFrom, limits: limits, scanned: &newScanned) else {
+            guard let end = try Self.findHeadEnd(bytes, from: scanFrom, limits: limits, scanned: &newScanned,
+                                                 requestLineEnd: &lineEnd) else {
                 return nil
             }
             return try Self.parseCompleteHead(bytes, length: end, limits: limits)
         }
         guard let found else {
             scanned = newScanned
+            requestLineEnd = lineEnd
             return nil
         }
         scanned = 0
+        requestLineEnd = nil
         buffer.moveReaderIndex(forwardBy: found.length)
         switch found.framing {
         case .none: state = .end
@@ -157,15 +163,18 @@ public struct HTTP1RequestParser {
 
     /// The length of the head (through its empty line) when it is complete; nil when more bytes are needed.
     /// Enforces the size limits on incomplete heads too, so a client cannot make us buffer more than them.
+    /// `requestLineEnd` carries the first line feed across calls: scans resume where the last one stopped, so the
+    /// first line feed any scan sees is the request line's end.
     private static func findHeadEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits,
-                                    scanned: inout Int) throws -> Int? {
+                                    scanned: inout Int, requestLineEnd lineEnd: inout Int?) throws -> Int? {
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var i = start
         while i < b.count {
             guard b[i] == lf else { i += 1; continue }
+            if lineEnd == nil { lineEnd = i }
             // A line ends at i; the head ends if the next line is empty.
-            if i + 1 < b.count && b[i + 1] == lf { return try checked(i + 2, b, limits) }
-            if i + 2 < b.count && b[i + 1] == cr && b[i + 2] == lf { return try checked(i + 3, b, limits) }
+            if i + 1 < b.count && b[i + 1] == lf { return try checked(i + 2, lineEnd: lineEnd, b, limits) }
+            if i + 2 < b.count && b[i + 1] == cr && b[i + 2] == lf { return try checked(i + 3, lineEnd: lineEnd, b, limits) }
             if i + 1 >= b.count || (i + 2 >= b.count && b[i + 1] == cr) {
                 break  // cannot tell yet: resume from this line end
             }
@@ -173,7 +182,7 @@ public struct HTTP1RequestParser {
         }
         scanned = min(i, b.count)
         // Limits on what is buffered so far.
-        if let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) {
+        if let firstLF = lineEnd {
             if requestLineLength(b, firstLF) > limits.maxRequestLine {
                 throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
             }
@@ -186,26 +195,13 @@ public struct HTTP1RequestParser {
         return nil
     }
 
-    /// The index of the first LF (the request line's end) if it is within the first `limit` bytes.
-    private static func firstLineFeed(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
-        var i = 0
-        let stop = min(b.count, limit)
-        while i < stop {
-            if b[i] == UInt8(ascii: "\n") { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// The length of the request line that ends with the line feed at `lf`, without its CR LF or bare LF.
     private static func requestLineLength(_ b: UnsafeBufferPointer<UInt8>, _ lf: Int) -> Int {
         lf > 0 && b[lf - 1] == UInt8(ascii: "\r") ? lf - 1 : lf
     }
 
-    private static func checked(_ end: Int, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
-        guard let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) else {
-            throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
-        }
+    private static func checked(_ end: Int, lineEnd: Int?, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
+        let firstLF = lineEnd ?? end  // set: the head ends at a line feed
         if requestLineLength(b, firstLF) > limits.maxRequestLine {
             throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
         }
