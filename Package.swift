@@ -78,7 +78,9 @@ let package = Package(
         // Tests: one target per module; real-process tests live in Tests/Integration (pytest).
         .testTarget(name: "GatehouseCompressTests", dependencies: ["GatehouseCompress"]),
         .testTarget(name: "GatehouseConfigTests", dependencies: ["GatehouseConfig"]),
-        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP", "GatehouseManifest"]),
+        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP", "GatehouseManifest",
+            .product(name: "NIOEmbedded", package: "swift-nio"),  // differential tests against NIOHTTP1's decoder
+        ]),
         .testTarget(name: "GatehouseAssetsTests", dependencies: ["GatehouseAssets", "GatehouseManifest", "GatehouseCompress"]),
         .testTarget(name: "GatehouseUWSGITests", dependencies: [
             "GatehouseUWSGI", .product(name: "NIOTestUtils", package: "swift-nio"),

@@ -20,7 +20,9 @@ import NIOHTTP1
 /// - framing: one Content-Length value (repeats must agree), or Transfer-Encoding ending in `chunked` — never both,
 ///   and no Transfer-Encoding in HTTP/1.0 (the request-smuggling defences of RFC 9112 §6.1/§6.3); other transfer
 ///   codings are 501;
-/// - chunked bodies: hex sizes up to 15 digits, extensions skipped, CRLF after each chunk, trailers read and dropped.
+/// - chunked bodies: hex sizes up to 15 digits, whitespace after a size only before an extension, extensions
+///   skipped (not validated, as nginx does: they cannot affect framing), CRLF after each chunk, trailers read and
+///   dropped.
 ///
 /// Empty lines before a request line are skipped (RFC 9112 §2.2).
 public struct HTTP1RequestParser {
@@ -55,6 +57,8 @@ public struct HTTP1RequestParser {
     private var state = State.head
     /// How far the pending head has been searched for its end (so trickled bytes are not searched again).
     private var scanned = 0
+    /// Where the pending head's request line ends (its line feed), once a scan has seen it.
+    private var requestLineEnd: Int? = nil
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -132,18 +136,22 @@ public struct HTTP1RequestParser {
         let scanFrom = scanned
         let found: (head: HTTPRequestHead, length: Int, framing: Framing)?
         var newScanned = scanFrom
+        var lineEnd = requestLineEnd
         found = try buffer.withUnsafeReadableBytes { raw -> (HTTPRequestHead, Int, Framing)? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let end = try Self.findHeadEnd(bytes, from: scanFrom, limits: limits, scanned: &newScanned) else {
+            guard let end = try Self.findHeadEnd(bytes, from: scanFrom, limits: limits, scanned: &newScanned,
+                                                 requestLineEnd: &lineEnd) else {
                 return nil
             }
             return try Self.parseCompleteHead(bytes, length: end, limits: limits)
         }
         guard let found else {
             scanned = newScanned
+            requestLineEnd = lineEnd
             return nil
         }
         scanned = 0
+        requestLineEnd = nil
         buffer.moveReaderIndex(forwardBy: found.length)
         switch found.framing {
         case .none: state = .end
@@ -155,15 +163,18 @@ public struct HTTP1RequestParser {
 
     /// The length of the head (through its empty line) when it is complete; nil when more bytes are needed.
     /// Enforces the size limits on incomplete heads too, so a client cannot make us buffer more than them.
+    /// `requestLineEnd` carries the first line feed across calls: scans resume where the last one stopped, so the
+    /// first line feed any scan sees is the request line's end.
     private static func findHeadEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits,
-                                    scanned: inout Int) throws -> Int? {
+                                    scanned: inout Int, requestLineEnd lineEnd: inout Int?) throws -> Int? {
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var i = start
         while i < b.count {
             guard b[i] == lf else { i += 1; continue }
+            if lineEnd == nil { lineEnd = i }
             // A line ends at i; the head ends if the next line is empty.
-            if i + 1 < b.count && b[i + 1] == lf { return try checked(i + 2, b, limits) }
-            if i + 2 < b.count && b[i + 1] == cr && b[i + 2] == lf { return try checked(i + 3, b, limits) }
+            if i + 1 < b.count && b[i + 1] == lf { return try checked(i + 2, lineEnd: lineEnd, b, limits) }
+            if i + 2 < b.count && b[i + 1] == cr && b[i + 2] == lf { return try checked(i + 3, lineEnd: lineEnd, b, limits) }
             if i + 1 >= b.count || (i + 2 >= b.count && b[i + 1] == cr) {
                 break  // cannot tell yet: resume from this line end
             }
@@ -171,8 +182,10 @@ public struct HTTP1RequestParser {
         }
         scanned = min(i, b.count)
         // Limits on what is buffered so far.
-        if let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) {
-            if firstLF > limits.maxRequestLine + 1 { throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine) }
+        if let firstLF = lineEnd {
+            if requestLineLength(b, firstLF) > limits.maxRequestLine {
+                throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
+            }
             if b.count - (firstLF + 1) > limits.maxHeaderSection + 2 {
                 throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)
             }
@@ -182,22 +195,16 @@ public struct HTTP1RequestParser {
         return nil
     }
 
-    /// The index of the first LF (the request line's end) if it is within the first `limit` bytes.
-    private static func firstLineFeed(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
-        var i = 0
-        let stop = min(b.count, limit)
-        while i < stop {
-            if b[i] == UInt8(ascii: "\n") { return i }
-            i += 1
-        }
-        return nil
+    /// The length of the request line that ends with the line feed at `lf`, without its CR LF or bare LF.
+    private static func requestLineLength(_ b: UnsafeBufferPointer<UInt8>, _ lf: Int) -> Int {
+        lf > 0 && b[lf - 1] == UInt8(ascii: "\r") ? lf - 1 : lf
     }
 
-    private static func checked(_ end: Int, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
-        guard let firstLF = firstLineFeed(b, limit: limits.maxRequestLine + 2) else {
+    private static func checked(_ end: Int, lineEnd: Int?, _ b: UnsafeBufferPointer<UInt8>, _ limits: Limits) throws -> Int {
+        let firstLF = lineEnd ?? end  // set: the head ends at a line feed
+        if requestLineLength(b, firstLF) > limits.maxRequestLine {
             throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
         }
-        if firstLF > limits.maxRequestLine + 1 { throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine) }
         if end - (firstLF + 1) > limits.maxHeaderSection + 2 {
             throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)
         }
@@ -357,14 +364,15 @@ public struct HTTP1RequestParser {
         while i <= range.upperBound {
             var value: Int64 = 0
             var digits = 0
-            i = HTTPSyntax.skipOWS(b, i)
+            while i < range.upperBound && HTTPSyntax.isOWS(b[i]) { i += 1 }
             while i < range.upperBound, let d = digit(b[i]) {
                 guard digits < 18 else { throw HTTPRequestParseError.invalidContentLength }
                 value = value * 10 + Int64(d)
                 digits += 1
                 i += 1
             }
-            i = HTTPSyntax.skipOWS(b, i)
+            // Bounded by the value: the trimmed OWS after it must not be skipped into.
+            while i < range.upperBound && HTTPSyntax.isOWS(b[i]) { i += 1 }
             guard digits > 0, i == range.upperBound || b[i] == UInt8(ascii: ",") else {
                 throw HTTPRequestParseError.invalidContentLength
             }
@@ -430,7 +438,10 @@ public struct HTTP1RequestParser {
                     i += 1
                 }
                 guard i > start else { throw HTTPRequestParseError.malformedChunk("chunk size is not hexadecimal") }
+                let sizeEnd = i
                 i = HTTPSyntax.skipOWS(b, i)
+                // Whitespace may only precede an extension's ";" (BWS), never end the line.
+                if i == stop && i > sizeEnd { throw HTTPRequestParseError.malformedChunk("whitespace after chunk size") }
                 if i < stop {
                     guard b[i] == UInt8(ascii: ";") else { throw HTTPRequestParseError.malformedChunk("junk after chunk size") }
                     while i < stop {
