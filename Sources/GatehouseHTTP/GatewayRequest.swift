@@ -27,9 +27,10 @@ public struct GatewayRequest: Sendable {
                 localAddress: SocketAddress? = nil, requestID: String) {
         self.head = head
         let uri = head.uri
-        if let q = uri.firstIndex(of: "?") {
+        // Byte search: `firstIndex(of: Character)` walks grapheme clusters.
+        if let q = uri.utf8.firstIndex(of: UInt8(ascii: "?")) {
             self.rawPath = uri[..<q]
-            self.query = uri[uri.index(after: q)...]
+            self.query = uri[uri.utf8.index(after: q)...]
         } else {
             self.rawPath = uri[...]
             self.query = nil

@@ -263,6 +263,7 @@ public struct HTTP1RequestParser {
 
         // header fields
         var headers = HTTPHeaders()
+        headers.reserveCapacity(16)  // one allocation for what browsers send (~10–15 fields)
         var contentLength: Int64? = nil
         var sawContentLength = false
         var transferCodings: [String] = []

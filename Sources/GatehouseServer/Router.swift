@@ -53,7 +53,7 @@ public struct GatewayRouter: RequestRouter {
     }
 
     public func route(_ request: GatewayRequest) -> RouteDecision {
-        if request.rawPath.hasPrefix("/_gatehouse/") {
+        if request.rawPath.utf8.starts(with: "/_gatehouse/".utf8) {
             return RouteDecision(responder: builtin, wantsBody: false, name: "builtin")
         }
         if let match = staticMatch?(request) {
