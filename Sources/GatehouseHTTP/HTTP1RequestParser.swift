@@ -170,6 +170,18 @@ public struct HTTP1RequestParser {
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var i = start
         while i < b.count {
+            if b[i] == cr {
+                // A CR must be followed by LF; refuse a bare one as soon as the next byte shows it (the head may
+                // never complete otherwise). Limits first, so the outcome does not depend on how bytes arrive.
+                if i + 1 >= b.count { break }
+                if b[i + 1] != lf {
+                    try checkLimits(b, count: i + 2, lineEnd: lineEnd, limits: limits)
+                    if lineEnd == nil { throw HTTPRequestParseError.malformedRequestLine("bare CR") }
+                    throw HTTPRequestParseError.malformedHeader("bare CR")
+                }
+                i += 1
+                continue
+            }
             guard b[i] == lf else { i += 1; continue }
             if lineEnd == nil { lineEnd = i }
             // A line ends at i; the head ends if the next line is empty.
@@ -181,18 +193,22 @@ public struct HTTP1RequestParser {
             i += 1
         }
         scanned = min(i, b.count)
-        // Limits on what is buffered so far.
+        try checkLimits(b, count: b.count, lineEnd: lineEnd, limits: limits)
+        return nil
+    }
+
+    /// The size limits applied to the first `count` bytes of an incomplete head.
+    private static func checkLimits(_ b: UnsafeBufferPointer<UInt8>, count: Int, lineEnd: Int?, limits: Limits) throws {
         if let firstLF = lineEnd {
             if requestLineLength(b, firstLF) > limits.maxRequestLine {
                 throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
             }
-            if b.count - (firstLF + 1) > limits.maxHeaderSection + 2 {
+            if count - (firstLF + 1) > limits.maxHeaderSection + 2 {
                 throw HTTPRequestParseError.headerSectionTooLarge(limit: limits.maxHeaderSection)
             }
-        } else if b.count > limits.maxRequestLine + 1 {
+        } else if count > limits.maxRequestLine + 1 {
             throw HTTPRequestParseError.requestLineTooLong(limit: limits.maxRequestLine)
         }
-        return nil
     }
 
     /// The length of the request line that ends with the line feed at `lf`, without its CR LF or bare LF.

@@ -234,6 +234,15 @@ final class HTTP1RequestParserTests: XCTestCase {
         }
     }
 
+    func testBareCRIsRefusedBeforeTheHeadCompletes() {
+        // Nothing after the bad line: the refusal must not wait for an empty line that may never come.
+        assertRejects("GET / HTTP/1.1\r\nHost: h\r\r\n", .malformedHeader("bare CR"))
+        assertRejects("GET / HTTP/1.1\r\nX: a\rb", .malformedHeader("bare CR"))
+        assertRejects("GET /a\rb", .malformedRequestLine("bare CR"))
+        // A CR that is the last byte so far is not judged yet.
+        XCTAssertNil(ParserHarness.parse(Array("GET / HTTP/1.1\r\nHost: h\r".utf8), limits: .init()).error)
+    }
+
     func testObsoleteLineFoldingIsRefused() {
         assertRejects("GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n", .malformedHeader("obsolete line folding"))
         assertRejects("GET / HTTP/1.1\r\nX: a\r\n\tb\r\n\r\n", .malformedHeader("obsolete line folding"))
