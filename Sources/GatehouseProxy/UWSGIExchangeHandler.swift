@@ -30,7 +30,11 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
     private let isHeadRequest: Bool
     private var state = State.waitingForHead
     private var context: ChannelHandlerContext?
+    /// The silence timer: one scheduled task at a time, re-armed only when the deadline moves earlier (progress
+    /// moves it later without touching the timer heap; an early firing re-arms itself for the current deadline).
     private var timer: Scheduled<Void>?
+    private var timerFiresAt: NIODeadline = .distantPast
+    private var deadline: NIODeadline?
     /// Reads are held while the spool catches up.
     private var paused = false
     private var readPending = false
@@ -50,7 +54,7 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
+        stopTimer()
         self.context = nil
     }
 
@@ -79,19 +83,19 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
                 appendToSpool(spool, chunk, context: context)
             case .streaming(let stream):
                 stream.push(chunk)
-                if !stream.hasDemand { timer?.cancel() }
+                if !stream.hasDemand { stopTimer() }
             default:
                 break
             }
         case .end:
             switch state {
             case .buffering(let head, let spool):
-                timer?.cancel()
+                stopTimer()
                 state = .finishing
                 context.close(promise: nil)
                 finishBuffered(head: head, spool: spool)
             case .streaming(let stream):
-                timer?.cancel()
+                stopTimer()
                 state = .done
                 stream.finish()
                 context.close(promise: nil)
@@ -136,7 +140,7 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
             stream.onCancel = { [weak self] in self?.streamCancelled() }
             state = .streaming(stream)
             _ = context.channel.setOption(ChannelOptions.autoRead, value: false)
-            timer?.cancel()
+            stopTimer()
             var headers = UpstreamResponseHeaders.clean(head.headers)
             headers.remove(name: "content-length")
             promise.succeed(GatewayResponse(status: head.status, headers: headers, body: .stream(stream)))
@@ -166,7 +170,7 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
             return
         }
         paused = true
-        timer?.cancel()
+        stopTimer()
         written.whenComplete { [weak self] result in
             guard let self else { return }
             switch result {
@@ -222,13 +226,13 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
     private func streamCancelled() {
         guard case .streaming = state else { return }
         state = .done
-        timer?.cancel()
+        stopTimer()
         context?.close(promise: nil)
     }
 
     /// Fails the exchange once, whatever state it is in, and closes the connection.
     private func fail(_ error: ProxyError) {
-        timer?.cancel()
+        stopTimer()
         let previous = state
         state = .done
         switch previous {
@@ -246,14 +250,36 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
     }
 
     private func armTimer() {
-        timer?.cancel()
         guard let context else { return }
-        let timeout = configuration.readTimeout
-        timer = context.eventLoop.scheduleTask(in: timeout) { [weak self] in
-            guard let self else { return }
-            self.fail(ProxyError(.readTimeout, upstream: self.upstream,
-                                 detail: "no data from the backend for \(timeout.nanoseconds / 1_000_000) ms"))
+        let when = context.eventLoop.now + configuration.readTimeout
+        deadline = when
+        if timer != nil && timerFiresAt <= when { return }
+        schedule(at: when, on: context.eventLoop)
+    }
+
+    private func schedule(at when: NIODeadline, on eventLoop: EventLoop) {
+        timer?.cancel()
+        timerFiresAt = when
+        timer = eventLoop.scheduleTask(deadline: when) { [weak self] in self?.timerFired() }
+    }
+
+    private func timerFired() {
+        timer = nil
+        guard let deadline, let context else { return }
+        if context.eventLoop.now < deadline {
+            schedule(at: deadline, on: context.eventLoop)  // progress moved the deadline since this was scheduled
+            return
         }
+        self.deadline = nil
+        let timeout = configuration.readTimeout
+        fail(ProxyError(.readTimeout, upstream: upstream,
+                        detail: "no data from the backend for \(timeout.nanoseconds / 1_000_000) ms"))
+    }
+
+    private func stopTimer() {
+        deadline = nil
+        timer?.cancel()
+        timer = nil
     }
 
     private func mapError(_ error: Error) -> ProxyError {
