@@ -10,7 +10,10 @@ import NIOPosix
 struct ResponseWriter {
     /// Bodies up to this size are copied behind the head so head and body leave in one write.
     static let coalesceLimit = 16 * 1024
-    static let fileChunkSize = 64 * 1024
+    /// File bodies are read in pieces of this size on NIO's thread pool, one piece in flight per response. Each
+    /// piece costs a hop to the pool and back; 128 KiB took ~12 % less CPU per byte than 64 KiB (A/B, 4 × 100 MB),
+    /// and a slow client still holds at most one piece plus its TLS records (~100 slow clients ≈ 26 MB).
+    static let fileChunkSize = 128 * 1024
 
     /// What the file of a file body must look like to match the response head (checked once it is open).
     enum FileExpectation {

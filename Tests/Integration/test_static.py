@@ -712,7 +712,7 @@ def test_slow_clients_keep_rss_flat(gatehouse_factory, pki, tmp_path):
     late_growth_mb = (samples[-1] - samples[len(samples) // 3]) / 1024
     print(f"slow clients: received {received / 1e6:.1f} MB, RSS before {rss_before / 1024:.1f} MB, "
           f"max growth {growth_mb:.1f} MB, growth over the last two thirds {late_growth_mb:.1f} MB")
-    # 100 connections × (one 64 KiB read chunk + its TLS records) is about 13 MB; a server that buffered the
+    # 100 connections × (one 128 KiB read chunk + its TLS records) is about 26 MB; a server that buffered the
     # file would grow by gigabytes.
     assert growth_mb < 64, (rss_before, samples)
     assert late_growth_mb < 16, (rss_before, samples)
