@@ -17,6 +17,9 @@ public struct ProxyResponder: Responder {
     /// The backends.
     public let pool: UpstreamPool
     private let exchange: UWSGIExchange
+    /// The smallest vars-block limit among the backends: a block within it fits everywhere (the common case, no
+    /// per-backend check).
+    private let smallestBlockLimit: Int
 
     /// Methods that may be retried on another backend after the connection broke before any response.
     static let idempotentMethods: [HTTPMethod] = [.GET, .HEAD, .PUT, .DELETE, .OPTIONS, .TRACE]
@@ -29,6 +32,7 @@ public struct ProxyResponder: Responder {
         self.configuration = configuration
         self.pool = try UpstreamPool(configuration: configuration.upstream)
         self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
+        self.smallestBlockLimit = Self.smallestLimit(configuration.upstream.backends)
     }
 
     /// Creates a responder over an existing pool (several routes may share one pool); `configuration.upstream`
@@ -42,13 +46,13 @@ public struct ProxyResponder: Responder {
         self.configuration = configuration
         self.pool = pool
         self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
+        self.smallestBlockLimit = Self.smallestLimit(configuration.upstream.backends)
     }
 
     public func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop,
                         logger: Logger) -> EventLoopFuture<GatewayResponse> {
-        var logger = logger
-        logger[metadataKey: "gatehouse.request.id"] = "\(request.requestID)"
-
+        // The request ID goes into the metadata of each message logged (rarely: failures), not into a per-request
+        // copy of the logger's metadata, which every request would pay for.
         var upstreamRequest = request
         upstreamRequest.head.headers = ForwardedHeaders.apply(to: request, trustedProxies: configuration.trustedProxies)
         let vars: UWSGIVars
@@ -62,13 +66,15 @@ public struct ProxyResponder: Responder {
         // Backends whose buffer_size is too small for this block never get it.
         let size = vars.blockSize
         let backends = configuration.upstream.backends
-        let tooSmall = Set(backends.indices.filter { size > UWSGIRequestEncoder(bufferSize: backends[$0].bufferSize).limit })
+        let tooSmall: Set<Int> = size <= smallestBlockLimit ? []
+            : Set(backends.indices.filter { size > UWSGIRequestEncoder(bufferSize: backends[$0].bufferSize).limit })
         if tooSmall.count == backends.count {
             let limits = backends.map { "\($0.address) (buffer_size \(UWSGIRequestEncoder(bufferSize: $0.bufferSize).limit))" }
             let error = ProxyError(.blockTooBig, upstream: backends.first?.address.description,
                                    detail: "request vars block is \(size) bytes, over the limit of backend \(limits.joined(separator: ", "))")
             logger.error("uwsgi request block of \(size) bytes is too big for backend \(limits.joined(separator: ", ")): answering 431",
-                         metadata: ["gatehouse.upstream": "\(backends.first?.address.description ?? "")",
+                         metadata: ["gatehouse.request.id": "\(request.requestID)",
+                                    "gatehouse.upstream": "\(backends.first?.address.description ?? "")",
                                     "gatehouse.proxy.reason": "\(error.reason.rawValue)"])
             return eventLoop.makeSucceededFuture(errorResponse(error, request: request, logger: logger))
         }
@@ -80,6 +86,10 @@ public struct ProxyResponder: Responder {
             let proxyError = error as? ProxyError ?? ProxyError(.resetBeforeHeaders, detail: "\(error)")
             return eventLoop.makeSucceededFuture(errorResponse(proxyError, request: request, logger: logger))
         }
+    }
+
+    private static func smallestLimit(_ backends: [BackendConfiguration]) -> Int {
+        backends.map { UWSGIRequestEncoder(bufferSize: $0.bufferSize).limit }.min() ?? 0
     }
 
     /// What one request needs across retries.
@@ -115,7 +125,8 @@ public struct ProxyResponder: Responder {
                     let tried = excluded.union([lease.backendIndex])
                     if proxyError.allowsRetry(idempotent: a.idempotent) && tried.count < configuration.upstream.backends.count {
                         a.logger.warning("uwsgi backend failed, trying another",
-                                         metadata: ["gatehouse.upstream": "\(upstream)",
+                                         metadata: ["gatehouse.request.id": "\(a.request.requestID)",
+                                                    "gatehouse.upstream": "\(upstream)",
                                                     "gatehouse.proxy.reason": "\(proxyError.reason.rawValue)",
                                                     "gatehouse.proxy.detail": "\(proxyError.detail)"])
                         return attempt(a, excluded: tried)
@@ -130,7 +141,8 @@ public struct ProxyResponder: Responder {
     func errorResponse(_ error: ProxyError, request: GatewayRequest, logger: Logger) -> GatewayResponse {
         if error.reason != .blockTooBig {
             logger.error("uwsgi proxy error: \(error.reason.rawValue)",
-                         metadata: ["gatehouse.upstream": "\(error.upstream ?? "-")",
+                         metadata: ["gatehouse.request.id": "\(request.requestID)",
+                                    "gatehouse.upstream": "\(error.upstream ?? "-")",
                                     "gatehouse.proxy.reason": "\(error.reason.rawValue)",
                                     "gatehouse.proxy.detail": "\(error.detail)"])
         }

@@ -39,6 +39,30 @@ public struct UWSGIVars: Sendable, Equatable {
         entries.append(Entry(key: Array(key.utf8), value: value))
     }
 
+    /// Appends a variable with one of the fixed keys below: the key array is shared, not copied, so a request's
+    /// fixed variables cost one allocation each (the value) instead of two.
+    private mutating func append(key: [UInt8], _ value: String) {
+        entries.append(Entry(key: key, value: Array(value.utf8)))
+    }
+
+    /// The fixed keys, made once.
+    private enum Key {
+        static let requestMethod = Array("REQUEST_METHOD".utf8)
+        static let requestURI = Array("REQUEST_URI".utf8)
+        static let pathInfo = Array("PATH_INFO".utf8)
+        static let queryString = Array("QUERY_STRING".utf8)
+        static let contentType = Array("CONTENT_TYPE".utf8)
+        static let contentLength = Array("CONTENT_LENGTH".utf8)
+        static let serverProtocol = Array("SERVER_PROTOCOL".utf8)
+        static let requestScheme = Array("REQUEST_SCHEME".utf8)
+        static let https = Array("HTTPS".utf8)
+        static let remoteAddr = Array("REMOTE_ADDR".utf8)
+        static let remotePort = Array("REMOTE_PORT".utf8)
+        static let serverName = Array("SERVER_NAME".utf8)
+        static let serverPort = Array("SERVER_PORT".utf8)
+        static let documentRoot = Array("DOCUMENT_ROOT".utf8)
+    }
+
     /// The value of `key` decoded as UTF-8 (lossy), or nil when absent. For tests and logs.
     public subscript(key: String) -> String? {
         let k = Array(key.utf8)
@@ -84,22 +108,22 @@ public struct UWSGIVars: Sendable, Equatable {
         let head = request.head
         let pathInfo = try PathInfoDecoder.decode(request.rawPath)
         entries.reserveCapacity(16 + head.headers.count)
-        append("REQUEST_METHOD", head.method.rawValue)
-        append("REQUEST_URI", head.uri)
-        append("PATH_INFO", bytes: pathInfo)
-        append("QUERY_STRING", request.query.map(String.init) ?? "")
-        append("CONTENT_TYPE", head.headers.first(name: "content-type") ?? "")
-        append("CONTENT_LENGTH", String(bodyLength))
-        append("SERVER_PROTOCOL", "HTTP/1.1")
-        append("REQUEST_SCHEME", request.scheme)
-        if request.scheme == "https" { append("HTTPS", "on") }
+        append(key: Key.requestMethod, head.method.rawValue)
+        append(key: Key.requestURI, head.uri)
+        entries.append(Entry(key: Key.pathInfo, value: pathInfo))
+        append(key: Key.queryString, request.query.map(String.init) ?? "")
+        append(key: Key.contentType, head.headers.first(name: "content-type") ?? "")
+        append(key: Key.contentLength, String(bodyLength))
+        append(key: Key.serverProtocol, "HTTP/1.1")
+        append(key: Key.requestScheme, request.scheme)
+        if request.scheme == "https" { append(key: Key.https, "on") }
         if let remote = request.remoteAddress {
-            append("REMOTE_ADDR", remote.ipAddress ?? "")
-            append("REMOTE_PORT", remote.port.map(String.init) ?? "")
+            append(key: Key.remoteAddr, remote.ipAddress ?? "")
+            append(key: Key.remotePort, remote.port.map(String.init) ?? "")
         }
-        append("SERVER_NAME", request.host ?? server.defaultServerName)
-        append("SERVER_PORT", String(request.localAddress?.port ?? server.defaultServerPort))
-        append("DOCUMENT_ROOT", server.documentRoot)
+        append(key: Key.serverName, request.host ?? server.defaultServerName)
+        append(key: Key.serverPort, String(request.localAddress?.port ?? server.defaultServerPort))
+        append(key: Key.documentRoot, server.documentRoot)
         appendHeaders(head.headers)
     }
 
