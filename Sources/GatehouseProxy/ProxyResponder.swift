@@ -114,12 +114,7 @@ public struct ProxyResponder: Responder {
                 return a.eventLoop.makeFailedFuture(ProxyError(.blockTooBig, upstream: upstream, detail: "\(error)"))
             }
             return exchange.run(lease: lease, packetHead: packet, body: a.body, isHeadRequest: a.isHead,
-                                eventLoop: a.eventLoop, logger: a.logger)
-                .map { response in
-                    var response = response
-                    response.headers.replaceOrAdd(name: "X-Request-ID", value: a.request.requestID)
-                    return response
-                }
+                                requestID: a.request.requestID, eventLoop: a.eventLoop, logger: a.logger)
                 .flatMapError { error in
                     let proxyError = error as? ProxyError ?? ProxyError(.resetBeforeHeaders, upstream: upstream, detail: "\(error)")
                     let tried = excluded.union([lease.backendIndex])

@@ -23,12 +23,13 @@ struct UWSGIExchange {
     /// connection closes (for a streamed response, when the stream ends), marking the backend down on a connect
     /// failure.
     func run(lease: UpstreamLease, packetHead: ByteBuffer, body: RequestBody, isHeadRequest: Bool,
-             eventLoop: EventLoop, logger: Logger) -> EventLoopFuture<GatewayResponse> {
+             requestID: String? = nil, eventLoop: EventLoop, logger: Logger) -> EventLoopFuture<GatewayResponse> {
         let promise = eventLoop.makePromise(of: GatewayResponse.self)
         let backend = lease.backend
         let upstream = backend.address.description
         let handler = UWSGIExchangeHandler(configuration: configuration, threadPool: threadPool, promise: promise,
-                                           upstream: upstream, isHeadRequest: isHeadRequest)
+                                           upstream: upstream, isHeadRequest: isHeadRequest,
+                                           requestID: requestID)
         let decoder = UWSGIResponseDecoder(isHeadRequest: isHeadRequest,
                                            maxHeadSize: configuration.maxResponseHeadSize)
         let bootstrap = ClientBootstrap(group: eventLoop)

@@ -28,6 +28,8 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
     private let promise: EventLoopPromise<GatewayResponse>
     private let upstream: String
     private let isHeadRequest: Bool
+    /// Set as `X-Request-ID` on the response (the client's or ours), so the caller does not chain a future for it.
+    private let requestID: String?
     private var state = State.waitingForHead
     private var context: ChannelHandlerContext?
     /// The silence timer: one scheduled task at a time, re-armed only when the deadline moves earlier (progress
@@ -40,12 +42,13 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
     private var readPending = false
 
     init(configuration: ProxyConfiguration, threadPool: NIOThreadPool, promise: EventLoopPromise<GatewayResponse>,
-         upstream: String, isHeadRequest: Bool) {
+         upstream: String, isHeadRequest: Bool, requestID: String? = nil) {
         self.configuration = configuration
         self.threadPool = threadPool
         self.promise = promise
         self.upstream = upstream
         self.isHeadRequest = isHeadRequest
+        self.requestID = requestID
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -143,6 +146,7 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
             stopTimer()
             var headers = UpstreamResponseHeaders.clean(head.headers)
             headers.remove(name: "content-length")
+            if let requestID { headers.replaceOrAdd(name: "X-Request-ID", value: requestID) }
             promise.succeed(GatewayResponse(status: head.status, headers: headers, body: .stream(stream)))
             return
         }
@@ -212,6 +216,7 @@ final class UWSGIExchangeHandler: ChannelDuplexHandler {
                 if !isHeadRequest && code != 204 && code != 304 {
                     headers.replaceOrAdd(name: "content-length", value: String(length))
                 }
+                if let requestID { headers.replaceOrAdd(name: "X-Request-ID", value: requestID) }
                 promise.succeed(GatewayResponse(status: head.status, headers: headers, body: body))
             }
         }

@@ -93,7 +93,8 @@ public final class GatehouseServer: @unchecked Sendable {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.so_keepalive), value: 1)
+            // No SO_KEEPALIVE (nginx's default too): the idle, header and body timeouts close dead connections
+            // long before the kernel's 2 h keepalive would, and it would cost a setsockopt per connection.
             .childChannelOption(.maxMessagesPerRead, value: 4)
             // NIO keeps each channel's receive buffer for reuse for the life of the connection (growing it in
             // place, never shrinking it), so the initial size is memory every idle keep-alive connection holds.
