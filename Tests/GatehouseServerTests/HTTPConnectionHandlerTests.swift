@@ -62,6 +62,63 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         _ = try channel.finish(acceptAlreadyClosed: true)
     }
 
+    func testRequestTrickledByteByByteIsAnsweredOnce() throws {
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        let request = "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nT: v\r\n\r\n"
+        for byte in request.utf8 {
+            XCTAssertEqual(try readAll(channel), "", "nothing is answered before the request is complete")
+            try channel.writeInbound(ByteBuffer(bytes: [byte]))
+        }
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertEqual(out.components(separatedBy: "HTTP/1.1 ").count - 1, 1, out)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 OK\r\n"), out)
+        XCTAssertTrue(out.hasSuffix("\r\n\r\nabcde"), out)
+        XCTAssertTrue(channel.isActive)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testPipelinedHeadSplitAcrossReadsIsAnsweredInOrder() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(ByteBuffer(string: "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /_gatehouse/sta"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 404 "))
+        try channel.writeInbound(ByteBuffer(string: "tus HTTP/1.1\r\nHost: x\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 200 "))
+        XCTAssertTrue(channel.isActive)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testMalformedHeaderIs400AndCloses() throws {
+        let channel = try makeChannel()
+        try? channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 400 "), out)
+        XCTAssertTrue(out.contains("connection: close"))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testBareCRIsRefusedWithoutWaitingForTheHeadToEnd() throws {
+        let channel = try makeChannel()
+        try? channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\nHost: x\r\r"))
+        channel.embeddedEventLoop.run()  // no time passes: not the header timeout
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 400 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
+    func testUnsupportedTransferCodingIs501() throws {
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        try? channel.writeInbound(ByteBuffer(string:
+            "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 501 "))
+        XCTAssertFalse(channel.isActive)
+    }
+
     func testHeadHasLengthButNoBody() throws {
         let channel = try makeChannel()
         try channel.writeInbound(ByteBuffer(string: "HEAD /_gatehouse/status HTTP/1.1\r\nHost: x\r\n\r\n"))
