@@ -449,7 +449,7 @@ public struct HTTP1RequestParser {
                 let b = raw.bindMemory(to: UInt8.self)
                 var i = start
                 var size: Int64 = 0
-                while i < stop, let h = Self.hexValue(b[i]) {
+                while i < stop, let h = PercentDecoding.hexValue(b[i]) {
                     guard i - start < 15 else { throw HTTPRequestParseError.malformedChunk("chunk size too large") }
                     size = size << 4 | Int64(h)
                     i += 1
@@ -522,16 +522,6 @@ public struct HTTP1RequestParser {
             }
             if b.count > limit { throw HTTPRequestParseError.malformedChunk("\(what) too long") }
             return nil
-        }
-    }
-
-    @inline(__always)
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
         }
     }
 }

@@ -88,6 +88,8 @@ enum ParserHarness {
             } catch let error as HTTPRequestParseError {
                 outcome.error = error
                 outcome.readingHead = parser.isReadingHead
+                // After an error every further call fails the same way.
+                XCTAssertThrowsError(try parser.next(&buffer)) { XCTAssertEqual($0 as? HTTPRequestParseError, error) }
                 return outcome
             } catch {
                 XCTFail("unexpected error type \(error)")
