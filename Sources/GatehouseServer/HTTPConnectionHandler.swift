@@ -210,19 +210,13 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         if head.version.minor >= 1 && !hasHost {
             return fail(.badRequest, reason: "HTTP/1.1 request without Host", context: context)
         }
-        var declared: Int64?
-        var chunked = false
-        if hasContentLength || hasTransferEncoding {
-            let contentLengths = head.headers[canonicalForm: "content-length"]
-            declared = contentLengths.first.flatMap { Int64($0) }
-            chunked = head.headers[canonicalForm: "transfer-encoding"].contains { $0.lowercased() == "chunked" }
-            if !contentLengths.isEmpty && (declared == nil || declared! < 0 || Set(contentLengths).count > 1) {
-                return fail(.badRequest, reason: "malformed Content-Length", context: context)
-            }
-            if !contentLengths.isEmpty && hasTransferEncoding {
-                return fail(.badRequest, reason: "both Content-Length and Transfer-Encoding", context: context)
-            }
-        }
+        // The framing was validated by `HTTP1RequestParser` (one Content-Length value, never with Transfer-Encoding,
+        // which can only end in chunked): read it, do not judge it again.
+        // (Repeats of one value may come as a list, "3, 3": its first element is the length.)
+        let declared = hasContentLength
+            ? head.headers.first(name: "content-length").flatMap { Int64($0.prefix { $0 != "," }.filter { $0 != " " && $0 != "\t" }) }
+            : nil
+        let chunked = hasTransferEncoding
         let hasBody = (declared ?? 0) > 0 || chunked
         if route.wantsBody, let declared, declared > settings.clientMaxBodySize {
             return fail(.payloadTooLarge, reason: "Content-Length \(declared) over client_max_body_size", context: context,

@@ -211,6 +211,18 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         XCTAssertFalse(channel.isActive)
     }
 
+    func testContentLengthRepeatedAsAListIsReadAsOneLength() throws {
+        // The parser accepts repeats of one value (RFC 9110 §8.6); the handler must read that value, not refuse it.
+        let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        try channel.writeInbound(ByteBuffer(string: "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 3, 3\r\n\r\nabc"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 OK\r\n"), out)
+        XCTAssertTrue(out.hasSuffix("\r\n\r\nabc"), out)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
     func testChunkedBodyIsBufferedWholeForDynamicRoutes() throws {
         let router = GatewayRouter(dynamic: EchoResponder(), builtin: BuiltinResponder(version: "t"))
         let channel = try makeChannel(router: router)
