@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CGatehouseOpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CGatehouseBrotli", pkgConfig: "libbrotlienc libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
         .systemLibrary(name: "CGatehouseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGatehouseEpoll"),
 
         // Pure layers.
         .target(name: "GatehouseCompress", dependencies: ["CGatehouseBrotli", "CGatehouseZlib"], exclude: ["README.md"]),
@@ -54,7 +55,7 @@ let package = Package(
         .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log,
             .product(name: "NIOHTTP1", package: "swift-nio")] + nio, exclude: ["README.md"]),
         .target(name: "GatehouseProxy", dependencies: [
-            "GatehouseHTTP", "GatehouseUWSGI", log,
+            "GatehouseHTTP", "GatehouseUWSGI", "CGatehouseEpoll", log,
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ] + nio, exclude: ["README.md"]),

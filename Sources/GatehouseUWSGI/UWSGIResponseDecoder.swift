@@ -59,6 +59,18 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
     }
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        try decode(buffer: &buffer) { context.fireChannelRead(NIOAny($0)) }
+    }
+
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer,
+                                    seenEOF: Bool) throws -> DecodingState {
+        try decodeLast(buffer: &buffer) { context.fireChannelRead(NIOAny($0)) }
+    }
+
+    /// Decodes what `buffer` holds, passing each part to `emit`, as `decode(context:buffer:)` does without a
+    /// channel (the uwsgi exchange reads its socket itself). Call again while it returns `.continue`.
+    public mutating func decode(buffer: inout ByteBuffer,
+                                emit: (HTTPClientResponsePart) -> Void) throws -> DecodingState {
         switch state {
         case .head(let scanned):
             guard let headLength = try findEmptyLine(in: buffer, scanned: scanned, limit: maxHeadSize, next: {
@@ -67,15 +79,15 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
             let bytes = buffer.readBytes(length: headLength)!  // headLength ≤ readableBytes by construction
             buffer.moveReaderIndex(forwardBy: 4)
             let head = try UWSGIResponseHeadParser.parse(bytes)
-            try startBody(head: head, context: context)
+            try startBody(head: head, emit: emit)
             return .continue
 
         case .length(let remaining):
             guard let part = takeBody(&buffer, upTo: remaining) else { return .needMoreData }
             let left = remaining - Int64(part.readableBytes)
-            context.fireChannelRead(wrapInboundOut(.body(part)))
+            emit((.body(part)))
             if left == 0 {
-                finishResponse(context: context)
+                finishResponse(emit: emit)
             } else {
                 state = .length(remaining: left)
             }
@@ -97,7 +109,7 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
             guard let part = takeBody(&buffer, upTo: remaining) else { return .needMoreData }
             let left = remaining - Int64(part.readableBytes)
             state = left == 0 ? .chunkDataEnd : .chunkData(remaining: left)
-            context.fireChannelRead(wrapInboundOut(.body(part)))
+            emit((.body(part)))
             return .continue
 
         case .chunkDataEnd:
@@ -110,7 +122,7 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
             // The last-chunk line was consumed, so an immediate CRLF means "no trailers".
             if scanned == 0, buffer.readableBytes >= 2, buffer.getInteger(at: buffer.readerIndex, as: UInt16.self) == 0x0D0A {
                 buffer.moveReaderIndex(forwardBy: 2)
-                finishResponse(context: context)
+                finishResponse(emit: emit)
                 return .continue
             }
             if scanned == 0, buffer.readableBytes < 2 { return .needMoreData }
@@ -122,14 +134,14 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
                 try UWSGIResponseHeadParser.appendHeader(line, to: &discard)
             }
             buffer.moveReaderIndex(forwardBy: 4)
-            finishResponse(context: context)
+            finishResponse(emit: emit)
             return .continue
 
         case .untilClose:
             let available = buffer.readableBytes
             let take = eager ? available : (available >= bodyChunkSize ? bodyChunkSize : 0)
             guard take > 0 else { return .needMoreData }
-            context.fireChannelRead(wrapInboundOut(.body(buffer.readSlice(length: take)!)))
+            emit((.body(buffer.readSlice(length: take)!)))
             return .continue
 
         case .discarding:
@@ -138,9 +150,11 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
         }
     }
 
-    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer,
-                                    seenEOF: Bool) throws -> DecodingState {
-        while try decode(context: context, buffer: &buffer) == .continue {}
+    /// Decodes the rest after the backend closed the connection: a body delimited by the close ends here; a
+    /// response cut short is an error.
+    public mutating func decodeLast(buffer: inout ByteBuffer,
+                                    emit: (HTTPClientResponsePart) -> Void) throws -> DecodingState {
+        while try decode(buffer: &buffer, emit: emit) == .continue {}
         switch state {
         case .head:
             if buffer.readableBytes == 0 {
@@ -150,9 +164,9 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
             throw UWSGIResponseError(.truncatedHead)
         case .untilClose:
             if buffer.readableBytes > 0 {
-                context.fireChannelRead(wrapInboundOut(.body(buffer.readSlice(length: buffer.readableBytes)!)))
+                emit((.body(buffer.readSlice(length: buffer.readableBytes)!)))
             }
-            finishResponse(context: context)
+            finishResponse(emit: emit)
             return .needMoreData
         case .discarding:
             buffer.moveReaderIndex(to: buffer.writerIndex)
@@ -165,27 +179,27 @@ public struct UWSGIResponseDecoder: ByteToMessageDecoder {
     // MARK: - Steps
 
     /// Emits the head and chooses the body framing.
-    private mutating func startBody(head: HTTPResponseHead, context: ChannelHandlerContext) throws {
+    private mutating func startBody(head: HTTPResponseHead, emit: (HTTPClientResponsePart) -> Void) throws {
         let framing = try Self.framing(of: head)
         eager = head.headers["x-accel-buffering"].contains { $0.lowercased() == "no" }
         producedResponse = true
-        context.fireChannelRead(wrapInboundOut(.head(head)))
+        emit((.head(head)))
         let code = head.status.code
         if isHeadRequest || code == 204 || code == 304 {
-            context.fireChannelRead(wrapInboundOut(.end(nil)))
+            emit((.end(nil)))
             state = .discarding
             return
         }
         switch framing {
         case .chunked: state = .chunkSize
-        case .length(0): finishResponse(context: context)
+        case .length(0): finishResponse(emit: emit)
         case .length(let n): state = .length(remaining: n)
         case .close: state = .untilClose
         }
     }
 
-    private mutating func finishResponse(context: ChannelHandlerContext) {
-        context.fireChannelRead(wrapInboundOut(.end(nil)))
+    private mutating func finishResponse(emit: (HTTPClientResponsePart) -> Void) {
+        emit((.end(nil)))
         state = .head(scanned: 0)
         eager = false
     }
