@@ -17,14 +17,19 @@ public struct GatewayRequest: Sendable {
     /// The TLS server name the client sent (SNI), if any.
     public var serverName: String?
     /// The client's address.
-    public var remoteAddress: SocketAddress?
+    public var remoteAddress: SocketAddress? {
+        didSet { remoteIP = remoteAddress?.ipAddress }
+    }
+    /// The client's IP address as text (`remoteAddress.ipAddress`, which formats it on every call): the server
+    /// formats it once per connection.
+    public private(set) var remoteIP: String?
     /// The address the client connected to.
     public var localAddress: SocketAddress?
     /// The request ID (`X-Request-ID` from a trusted client, or generated), for logs and upstreams.
     public var requestID: String
 
     public init(head: HTTPRequestHead, scheme: String, serverName: String? = nil, remoteAddress: SocketAddress? = nil,
-                localAddress: SocketAddress? = nil, requestID: String) {
+                remoteIP: String? = nil, localAddress: SocketAddress? = nil, requestID: String) {
         self.head = head
         let uri = head.uri
         // Byte search: `firstIndex(of: Character)` walks grapheme clusters.
@@ -38,6 +43,7 @@ public struct GatewayRequest: Sendable {
         self.scheme = scheme
         self.serverName = serverName
         self.remoteAddress = remoteAddress
+        self.remoteIP = remoteIP ?? remoteAddress?.ipAddress
         self.localAddress = localAddress
         self.requestID = requestID
     }

@@ -9,30 +9,49 @@ import NIOHTTP1
 /// spoof their address or scheme. `X-Request-ID` is always `GatewayRequest.requestID` (the server already decided
 /// whether to trust an incoming one).
 public enum ForwardedHeaders {
-    /// Returns `request.head.headers` rewritten for the upstream.
+    /// The headers that replace the request's headers of the same names (lower-case names), in order: what
+    /// `UWSGIVars(request:bodyLength:server:overrides:)` takes, so the header list is not copied and rewritten.
+    public static func overrides(for request: GatewayRequest,
+                                 trustedProxies: [IPAddressRange]) -> [(name: String, value: String)] {
+        let headers = request.head.headers
+        let trusted = !trustedProxies.isEmpty && request.remoteAddress.map { address in
+            trustedProxies.contains { $0.contains(address) }
+        } ?? false
+        var result: [(name: String, value: String)] = []
+        result.reserveCapacity(4)
+
+        var chain = trusted ? headers[canonicalForm: "x-forwarded-for"].map(String.init) : []
+        if let peerIP = request.remoteIP { chain.append(peerIP) }
+        if !chain.isEmpty {
+            result.append(("x-forwarded-for", chain.count == 1 ? chain[0] : chain.joined(separator: ", ")))
+        }
+        let proto = trusted ? (headers.first(name: "x-forwarded-proto") ?? request.scheme) : request.scheme
+        result.append(("x-forwarded-proto", proto))
+        let host = trusted ? (headers.first(name: "x-forwarded-host") ?? headers.first(name: "host"))
+            : headers.first(name: "host")
+        if let host { result.append(("x-forwarded-host", host)) }
+        result.append(("x-request-id", request.requestID))
+        return result
+    }
+
+    /// Returns `request.head.headers` rewritten for the upstream (the same rules as `overrides`, applied to a
+    /// header list).
     public static func apply(to request: GatewayRequest, trustedProxies: [IPAddressRange]) -> HTTPHeaders {
         var headers = request.head.headers
-        let peer = request.remoteAddress
-        let trusted = peer.map { address in trustedProxies.contains { $0.contains(address) } } ?? false
-        let peerIP = peer?.ipAddress
-
-        let incomingFor = headers[canonicalForm: "x-forwarded-for"].map(String.init)
-        headers.remove(name: "x-forwarded-for")
-        var chain = trusted ? incomingFor : []
-        if let peerIP { chain.append(peerIP) }
-        if !chain.isEmpty { headers.add(name: "X-Forwarded-For", value: chain.joined(separator: ", ")) }
-
-        let incomingProto = headers.first(name: "x-forwarded-proto")
-        headers.remove(name: "x-forwarded-proto")
-        headers.add(name: "X-Forwarded-Proto", value: trusted ? (incomingProto ?? request.scheme) : request.scheme)
-
-        let incomingHost = headers.first(name: "x-forwarded-host")
-        headers.remove(name: "x-forwarded-host")
-        if let host = trusted ? (incomingHost ?? headers.first(name: "host")) : headers.first(name: "host") {
-            headers.add(name: "X-Forwarded-Host", value: host)
+        for (name, value) in overrides(for: request, trustedProxies: trustedProxies) {
+            headers.remove(name: name)
+            headers.add(name: canonicalName(name), value: value)
         }
-
-        headers.replaceOrAdd(name: "X-Request-ID", value: request.requestID)
         return headers
+    }
+
+    private static func canonicalName(_ name: String) -> String {
+        switch name {
+        case "x-forwarded-for": return "X-Forwarded-For"
+        case "x-forwarded-proto": return "X-Forwarded-Proto"
+        case "x-forwarded-host": return "X-Forwarded-Host"
+        case "x-request-id": return "X-Request-ID"
+        default: return name
+        }
     }
 }

@@ -51,13 +51,17 @@ public struct ProxyResponder: Responder {
 
     public func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop,
                         logger: Logger) -> EventLoopFuture<GatewayResponse> {
+        guard eventLoop.inEventLoop else {
+            // The server calls on the loop; anyone else is moved there (the exchange lives on it).
+            return eventLoop.flatSubmit { self.respond(to: request, body: body, eventLoop: eventLoop, logger: logger) }
+        }
         // The request ID goes into the metadata of each message logged (rarely: failures), not into a per-request
         // copy of the logger's metadata, which every request would pay for.
-        var upstreamRequest = request
-        upstreamRequest.head.headers = ForwardedHeaders.apply(to: request, trustedProxies: configuration.trustedProxies)
         let vars: UWSGIVars
         do {
-            vars = try UWSGIVars(request: upstreamRequest, bodyLength: body.length, server: configuration.server)
+            vars = try UWSGIVars(request: request, bodyLength: body.length, server: configuration.server,
+                                 overrides: ForwardedHeaders.overrides(for: request,
+                                                                       trustedProxies: configuration.trustedProxies))
         } catch {
             return eventLoop.makeSucceededFuture(
                 errorResponse(ProxyError(.badRequest, detail: "\(error)"), request: request, logger: logger))
@@ -79,13 +83,14 @@ public struct ProxyResponder: Responder {
             return eventLoop.makeSucceededFuture(errorResponse(error, request: request, logger: logger))
         }
 
+        // One promise for the whole request; the pool and the exchange report through callbacks (each future
+        // step of a chain costs allocations on every proxied request).
+        let promise = eventLoop.makePromise(of: GatewayResponse.self)
         let context = Attempt(vars: vars, body: body, request: request, eventLoop: eventLoop, logger: logger,
                               isHead: request.head.method == .HEAD,
-                              idempotent: Self.idempotentMethods.contains(request.head.method))
-        return attempt(context, excluded: tooSmall).flatMapError { error in
-            let proxyError = error as? ProxyError ?? ProxyError(.resetBeforeHeaders, detail: "\(error)")
-            return eventLoop.makeSucceededFuture(errorResponse(proxyError, request: request, logger: logger))
-        }
+                              idempotent: Self.idempotentMethods.contains(request.head.method), promise: promise)
+        attempt(context, excluded: tooSmall)
+        return promise.futureResult
     }
 
     private static func smallestLimit(_ backends: [BackendConfiguration]) -> Int {
@@ -101,33 +106,51 @@ public struct ProxyResponder: Responder {
         var logger: Logger
         var isHead: Bool
         var idempotent: Bool
+        /// Always succeeded: failures become error responses.
+        var promise: EventLoopPromise<GatewayResponse>
+
+        func finish(_ error: ProxyError, responder: ProxyResponder) {
+            promise.succeed(responder.errorResponse(error, request: request, logger: logger))
+        }
     }
 
-    private func attempt(_ a: Attempt, excluded: Set<Int>) -> EventLoopFuture<GatewayResponse> {
-        pool.acquire(excluding: excluded, eventLoop: a.eventLoop).flatMap { lease in
-            let upstream = lease.backend.address.description
-            let packet: ByteBuffer
-            do {
-                packet = try UWSGIRequestEncoder(bufferSize: lease.backend.bufferSize).encode(a.vars)
-            } catch {
-                lease.release()
-                return a.eventLoop.makeFailedFuture(ProxyError(.blockTooBig, upstream: upstream, detail: "\(error)"))
+    private func attempt(_ a: Attempt, excluded: Set<Int>) {
+        pool.acquire(excluding: excluded, eventLoop: a.eventLoop) { result in
+            switch result {
+            case .failure(let error):
+                a.finish(error, responder: self)
+            case .success(let lease):
+                self.send(a, lease: lease, excluded: excluded)
             }
-            return exchange.run(lease: lease, packetHead: packet, body: a.body, isHeadRequest: a.isHead,
-                                requestID: a.request.requestID, eventLoop: a.eventLoop, logger: a.logger)
-                .flatMapError { error in
-                    let proxyError = error as? ProxyError ?? ProxyError(.resetBeforeHeaders, upstream: upstream, detail: "\(error)")
-                    let tried = excluded.union([lease.backendIndex])
-                    if proxyError.allowsRetry(idempotent: a.idempotent) && tried.count < configuration.upstream.backends.count {
-                        a.logger.warning("uwsgi backend failed, trying another",
-                                         metadata: ["gatehouse.request.id": "\(a.request.requestID)",
-                                                    "gatehouse.upstream": "\(upstream)",
-                                                    "gatehouse.proxy.reason": "\(proxyError.reason.rawValue)",
-                                                    "gatehouse.proxy.detail": "\(proxyError.detail)"])
-                        return attempt(a, excluded: tried)
-                    }
-                    return a.eventLoop.makeFailedFuture(proxyError)
+        }
+    }
+
+    private func send(_ a: Attempt, lease: UpstreamLease, excluded: Set<Int>) {
+        let packet: ByteBuffer
+        do {
+            packet = try UWSGIRequestEncoder(bufferSize: lease.backend.bufferSize).encode(a.vars)
+        } catch {
+            lease.release()
+            return a.finish(ProxyError(.blockTooBig, upstream: lease.backend.address.description, detail: "\(error)"),
+                            responder: self)
+        }
+        exchange.run(lease: lease, packetHead: packet, body: a.body, isHeadRequest: a.isHead,
+                     requestID: a.request.requestID, eventLoop: a.eventLoop, logger: a.logger) { result in
+            switch result {
+            case .success(let response):
+                a.promise.succeed(response)
+            case .failure(let proxyError):
+                let tried = excluded.union([lease.backendIndex])
+                if proxyError.allowsRetry(idempotent: a.idempotent) && tried.count < configuration.upstream.backends.count {
+                    a.logger.warning("uwsgi backend failed, trying another",
+                                     metadata: ["gatehouse.request.id": "\(a.request.requestID)",
+                                                "gatehouse.upstream": "\(proxyError.upstream ?? "-")",
+                                                "gatehouse.proxy.reason": "\(proxyError.reason.rawValue)",
+                                                "gatehouse.proxy.detail": "\(proxyError.detail)"])
+                    return attempt(a, excluded: tried)
                 }
+                a.finish(proxyError, responder: self)
+            }
         }
     }
 

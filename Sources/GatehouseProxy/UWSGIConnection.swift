@@ -9,9 +9,9 @@ import NIOPosix
 
 /// One uwsgi exchange on a raw non-blocking socket, driven on one event loop: connect, send the packet and the
 /// body (from memory or the spool file, as fast as the socket takes it), read and decode the response, close.
-/// Completes `promise` with a `GatewayResponse` — fully buffered (memory, then a spool file) or, for
-/// `X-Accel-Buffering: no`, as soon as the head arrives, with a stream body read at the client's pace — or fails it
-/// with a `ProxyError`. Readiness comes from `UpstreamPoller` (see there for why this is not a NIO channel).
+/// Calls `completion` once with a `GatewayResponse` — fully buffered (memory, then a spool file) or, for
+/// `X-Accel-Buffering: no`, as soon as the head arrives, with a stream body read at the client's pace — or with a
+/// `ProxyError`. Readiness comes from `UpstreamPoller` (see there for why this is not a NIO channel).
 ///
 /// Timers: `connect_timeout` while connecting, then the read timeout — silence from the backend while we wait for
 /// it (request writes count as progress until the head arrives). The lease is released when the socket closes:
@@ -37,7 +37,8 @@ final class UWSGIConnection {
     let eventLoop: EventLoop
     private let configuration: ProxyConfiguration
     private let threadPool: NIOThreadPool
-    private let promise: EventLoopPromise<GatewayResponse>
+    /// Called once, on `eventLoop`.
+    private var completion: ((Result<GatewayResponse, ProxyError>) -> Void)?
     private let lease: UpstreamLease
     private let upstream: String
     private let isHeadRequest: Bool
@@ -87,14 +88,15 @@ final class UWSGIConnection {
         var reading = false
     }
 
-    init(configuration: ProxyConfiguration, threadPool: NIOThreadPool, promise: EventLoopPromise<GatewayResponse>,
-         lease: UpstreamLease, isHeadRequest: Bool, requestID: String?, logger: Logger, eventLoop: EventLoop,
-         poller: UpstreamPoller = .shared) {
+    init(configuration: ProxyConfiguration, threadPool: NIOThreadPool, lease: UpstreamLease, upstream: String,
+         isHeadRequest: Bool, requestID: String?, logger: Logger, eventLoop: EventLoop,
+         poller: UpstreamPoller = .shared,
+         completion: @escaping (Result<GatewayResponse, ProxyError>) -> Void) {
+        self.completion = completion
         self.configuration = configuration
         self.threadPool = threadPool
-        self.promise = promise
         self.lease = lease
-        self.upstream = lease.backend.address.description
+        self.upstream = upstream
         self.isHeadRequest = isHeadRequest
         self.requestID = requestID
         self.logger = logger
@@ -157,7 +159,7 @@ final class UWSGIConnection {
         lease.release(connectFailed: true)
         state = .done
         let proxyError = error as? ProxyError ?? ProxyError(.connectRefused, upstream: upstream, detail: "\(error)")
-        promise.fail(proxyError)
+        complete(.failure(proxyError))
     }
 
     private func connected() {
@@ -417,7 +419,7 @@ final class UWSGIConnection {
             var headers = UpstreamResponseHeaders.clean(head.headers)
             headers.remove(name: "content-length")
             if let requestID { headers.replaceOrAdd(name: "X-Request-ID", value: requestID) }
-            promise.succeed(GatewayResponse(status: head.status, headers: headers, body: .stream(stream)))
+            complete(.success(GatewayResponse(status: head.status, headers: headers, body: .stream(stream))))
             return
         }
         let spool = SpoolingBuffer(memoryThreshold: configuration.responseMemoryThreshold,
@@ -465,7 +467,7 @@ final class UWSGIConnection {
             switch result {
             case .failure(let error):
                 spool.discard()
-                promise.fail(ProxyError(.spoolError, upstream: upstream, detail: "response spool: \(error)"))
+                complete(.failure(ProxyError(.spoolError, upstream: upstream, detail: "response spool: \(error)")))
             case .success(let contents):
                 var headers = UpstreamResponseHeaders.clean(head.headers)
                 let body: GatewayResponseBody
@@ -484,7 +486,7 @@ final class UWSGIConnection {
                     headers.replaceOrAdd(name: "content-length", value: String(length))
                 }
                 if let requestID { headers.replaceOrAdd(name: "X-Request-ID", value: requestID) }
-                promise.succeed(GatewayResponse(status: head.status, headers: headers, body: body))
+                complete(.success(GatewayResponse(status: head.status, headers: headers, body: body)))
             }
         }
     }
@@ -505,6 +507,12 @@ final class UWSGIConnection {
 
     // MARK: - Ending
 
+    private func complete(_ result: Result<GatewayResponse, ProxyError>) {
+        guard let completion else { return }
+        self.completion = nil
+        completion(result)
+    }
+
     /// Fails the exchange once, whatever state it is in, and closes the connection.
     private func fail(_ error: ProxyError) {
         stopTimer()
@@ -512,10 +520,10 @@ final class UWSGIConnection {
         state = .done
         switch previous {
         case .waitingForHead:
-            promise.fail(error)
+            complete(.failure(error))
         case .buffering(_, let spool):
             spool.discard()
-            promise.fail(error)
+            complete(.failure(error))
         case .streaming(let stream):
             stream.fail(error)
         case .finishing:
@@ -543,7 +551,7 @@ final class UWSGIConnection {
 
     private func releaseSocket() {
         guard let socket else { return }
-        if let token { poller.remove(socket.descriptor, token: token) }
+        if let token { poller.remove(token: token) }
         token = nil
         socket.close()
         self.socket = nil

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GatehouseHTTP
-import GatehouseUWSGI
 import Logging
 import NIOCore
 import NIOPosix
@@ -15,65 +9,60 @@ import NIOPosix
 struct UWSGIExchange {
     let configuration: ProxyConfiguration
     let threadPool: NIOThreadPool
+    /// Per backend (by index): its socket address when known without a DNS lookup, and its name for errors.
+    private let addresses: [SocketAddress?]
+    private let names: [String]
 
     /// The size of the pieces read from a spooled request body.
     static let fileChunkSize = 256 * 1024
 
-    /// Runs the exchange on `eventLoop`. The future fails with `ProxyError`. The lease is released when the
-    /// connection closes (for a streamed response, when the stream ends), marking the backend down on a connect
-    /// failure.
+    init(configuration: ProxyConfiguration, threadPool: NIOThreadPool) {
+        self.configuration = configuration
+        self.threadPool = threadPool
+        let backends = configuration.upstream.backends
+        self.names = backends.map { $0.address.description }
+        self.addresses = backends.map { backend in
+            switch backend.address {
+            case .unix(let path): return try? SocketAddress(unixDomainSocketPath: path)
+            case .tcp(let host, let port): return try? SocketAddress(ipAddress: host, port: port)
+            }
+        }
+    }
+
+    /// Runs the exchange on `eventLoop` (call it there); `completion` runs once, on `eventLoop`. The lease is
+    /// released when the connection closes (for a streamed response, when the stream ends), marking the backend
+    /// down on a connect failure.
     func run(lease: UpstreamLease, packetHead: ByteBuffer, body: RequestBody, isHeadRequest: Bool,
-             requestID: String? = nil, eventLoop: EventLoop, logger: Logger) -> EventLoopFuture<GatewayResponse> {
-        let promise = eventLoop.makePromise(of: GatewayResponse.self)
-        let connection = UWSGIConnection(configuration: configuration, threadPool: threadPool, promise: promise,
-                                         lease: lease, isHeadRequest: isHeadRequest, requestID: requestID,
-                                         logger: logger, eventLoop: eventLoop)
-        let upstream = lease.backend.address.description
+             requestID: String? = nil, eventLoop: EventLoop, logger: Logger,
+             completion: @escaping (Result<GatewayResponse, ProxyError>) -> Void) {
+        let index = lease.backendIndex
+        let upstream = index < names.count ? names[index] : lease.backend.address.description
+        let connection = UWSGIConnection(configuration: configuration, threadPool: threadPool, lease: lease,
+                                         upstream: upstream, isHeadRequest: isHeadRequest, requestID: requestID,
+                                         logger: logger, eventLoop: eventLoop, completion: completion)
+        if index < addresses.count, let address = addresses[index] {
+            return connection.start(address: address, packetHead: packetHead, body: body)
+        }
         switch lease.backend.address {
         case .unix(let path):
-            do {
-                connection.start(address: try SocketAddress(unixDomainSocketPath: path), packetHead: packetHead,
-                                 body: body)
-            } catch {
-                lease.release(connectFailed: true)
-                promise.fail(ProxyError(.connectRefused, upstream: upstream, detail: "\(error)"))
-            }
+            // Only a path too long for sockaddr_un gets here.
+            lease.release(connectFailed: true)
+            completion(.failure(ProxyError(.connectRefused, upstream: upstream,
+                                           detail: "unusable Unix socket path \(path)")))
         case .tcp(let host, let port):
-            if let address = try? SocketAddress(ipAddress: host, port: port) {
-                connection.start(address: address, packetHead: packetHead, body: body)
-            } else {
-                // A host name: resolve off the event loop (getaddrinfo blocks).
-                threadPool.runIfActive(eventLoop: eventLoop) {
-                    try SocketAddress.makeAddressResolvingHost(host, port: port)
-                }.whenComplete { result in
-                    switch result {
-                    case .success(let address):
-                        connection.start(address: address, packetHead: packetHead, body: body)
-                    case .failure(let error):
-                        lease.release(connectFailed: true)
-                        promise.fail(ProxyError(.connectRefused, upstream: upstream,
-                                                detail: "cannot resolve \(host): \(error)"))
-                    }
+            // A host name: resolve off the event loop (getaddrinfo blocks).
+            threadPool.runIfActive(eventLoop: eventLoop) {
+                try SocketAddress.makeAddressResolvingHost(host, port: port)
+            }.whenComplete { result in
+                switch result {
+                case .success(let address):
+                    connection.start(address: address, packetHead: packetHead, body: body)
+                case .failure(let error):
+                    lease.release(connectFailed: true)
+                    completion(.failure(ProxyError(.connectRefused, upstream: upstream,
+                                                   detail: "cannot resolve \(host): \(error)")))
                 }
             }
         }
-        return promise.futureResult
-    }
-
-    /// Maps a connect failure: a timeout → `connect_timeout`; anything else (refused, no such socket, backlog
-    /// full, DNS) → `connect_refused`.
-    static func connectError(_ error: Error, upstream: String) -> ProxyError {
-        if isTimeout(error) {
-            return ProxyError(.connectTimeout, upstream: upstream, detail: "\(error)")
-        }
-        if let error = error as? NIOConnectionError, error.connectionErrors.contains(where: { isTimeout($0.error) }) {
-            return ProxyError(.connectTimeout, upstream: upstream, detail: "\(error)")
-        }
-        return ProxyError(.connectRefused, upstream: upstream, detail: "\(error)")
-    }
-
-    private static func isTimeout(_ error: Error) -> Bool {
-        if let error = error as? ChannelError, case .connectTimeout = error { return true }
-        return false
     }
 }

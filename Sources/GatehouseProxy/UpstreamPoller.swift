@@ -88,10 +88,9 @@ final class UpstreamPoller: @unchecked Sendable {
         try control(EPOLL_CTL_MOD, descriptor, events: events, token: token)
     }
 
-    /// Stops watching `descriptor` (call before closing it); a report already on its way is dropped.
-    func remove(_ descriptor: CInt, token: UInt64) {
-        var event = epoll_event()
-        _ = epoll_ctl(epoll, EPOLL_CTL_DEL, descriptor, &event)
+    /// Forgets `token`; a report already on its way is dropped. Closing the descriptor (which must follow: it is
+    /// never shared — close-on-exec, no dup) takes it out of the epoll set, so no `EPOLL_CTL_DEL` call is needed.
+    func remove(token: UInt64) {
         lock.withLock { _ = registrations.removeValue(forKey: token) }
     }
 

@@ -11,8 +11,12 @@ public final class UpstreamPool: Sendable {
     /// The pool's configuration.
     public let configuration: UpstreamConfiguration
 
+    /// What a request waiting in the queue is told, on its event loop.
+    public typealias Completion = @Sendable (Result<UpstreamLease, ProxyError>) -> Void
+
     private struct Waiting {
-        var promise: EventLoopPromise<UpstreamLease>
+        var eventLoop: EventLoop
+        var completion: Completion
         var timer: Scheduled<Void>?
     }
 
@@ -46,19 +50,29 @@ public final class UpstreamPool: Sendable {
     ///   - eventLoop: where the returned future completes and the queue timer runs.
     /// - Returns: a lease, or a failed future with `ProxyError` (`queue_full`, `queue_timeout`).
     public func acquire(excluding excluded: Set<Int> = [], eventLoop: EventLoop) -> EventLoopFuture<UpstreamLease> {
-        let now = NIODeadline.now()
         let promise = eventLoop.makePromise(of: UpstreamLease.self)
+        acquire(excluding: excluded, eventLoop: eventLoop) { promise.completeWith($0.mapError { $0 }) }
+        return promise.futureResult
+    }
+
+    /// Gets a backend as `acquire(excluding:eventLoop:)` does, without a future: `completion` runs at once (on the
+    /// caller's thread) when a backend is free or the queue is full, and later on `eventLoop` after a wait in the
+    /// queue. Call it on `eventLoop`.
+    public func acquire(excluding excluded: Set<Int> = [], eventLoop: EventLoop, completion: @escaping Completion) {
+        let now = NIODeadline.now()
         let action = state.withLockedValue { state -> UpstreamPoolStateMachine.AcquireAction in
             let action = state.machine.acquire(excluding: excluded, now: now)
-            if case .enqueue(let id, _) = action { state.waiting[id] = Waiting(promise: promise, timer: nil) }
+            if case .enqueue(let id, _) = action {
+                state.waiting[id] = Waiting(eventLoop: eventLoop, completion: completion, timer: nil)
+            }
             return action
         }
         switch action {
         case .lease(let index):
-            promise.succeed(makeLease(index))
+            completion(.success(makeLease(index)))
         case .reject(let reason):
-            promise.fail(ProxyError(reason, detail: "upstream '\(name)': all backends busy and the queue is full",
-                                    retryAfterSeconds: configuration.retryAfterSeconds))
+            completion(.failure(ProxyError(reason, detail: "upstream '\(name)': all backends busy and the queue is full",
+                                           retryAfterSeconds: configuration.retryAfterSeconds)))
         case .enqueue(let id, let deadline):
             let timer = eventLoop.scheduleTask(deadline: deadline) { [self] in self.expire(waiterID: id) }
             let stillWaiting = state.withLockedValue { state -> Bool in
@@ -68,7 +82,6 @@ public final class UpstreamPool: Sendable {
             }
             if !stillWaiting { timer.cancel() }
         }
-        return promise.futureResult
     }
 
     /// Per-backend status for metrics and the status page.
@@ -94,7 +107,9 @@ public final class UpstreamPool: Sendable {
         }
         for (waiting, backend) in served {
             waiting.timer?.cancel()
-            waiting.promise.succeed(makeLease(backend))
+            let lease = makeLease(backend)
+            // Never run the waiter inside the releasing exchange's code, even on the same loop.
+            waiting.eventLoop.execute { waiting.completion(.success(lease)) }
         }
     }
 
@@ -103,9 +118,9 @@ public final class UpstreamPool: Sendable {
             guard state.machine.timeout(waiterID: waiterID) else { return nil }
             return state.waiting.removeValue(forKey: waiterID)
         }
-        waiting?.promise.fail(ProxyError(.queueTimeout,
-                                         detail: "upstream '\(name)': waited \(configuration.queueTimeout.nanoseconds / 1_000_000) ms in the queue",
-                                         retryAfterSeconds: configuration.retryAfterSeconds))
+        waiting?.completion(.failure(ProxyError(.queueTimeout,
+                                                detail: "upstream '\(name)': waited \(configuration.queueTimeout.nanoseconds / 1_000_000) ms in the queue",
+                                                retryAfterSeconds: configuration.retryAfterSeconds)))
     }
 
     private func makeLease(_ index: Int) -> UpstreamLease {

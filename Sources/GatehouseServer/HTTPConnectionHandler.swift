@@ -62,7 +62,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var dateCache: DateCache?
     private var requestIDs = RequestID()
     /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
-    private var endpoints: (remote: SocketAddress?, local: SocketAddress?, serverName: String?)?
+    private var endpoints: (remote: SocketAddress?, remoteIP: String?, local: SocketAddress?, serverName: String?)?
 
     init(shared: ConnectionContext, reader: HTTPRequestReader, serverName: @escaping () -> String?) {
         self.shared = shared
@@ -122,10 +122,13 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    // MARK: reads (held back while answering)
+    // MARK: reads (held back while requests wait)
 
+    /// Reading goes on while a response is being produced (the socket keeps its read interest: stopping and
+    /// restarting it would cost two `epoll_ctl` calls per request answered asynchronously); it stops once a
+    /// pipelined request part waits in the queue, or while a request body is paused.
     func read(context: ChannelHandlerContext) {
-        if responding || !queue.isEmpty || bodyPaused {
+        if !queue.isEmpty || bodyPaused {
             pendingRead = true
         } else {
             context.read()
@@ -196,10 +199,14 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             }
         }
         let requestID = clientRequestID.flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? requestIDs.next()
-        let ends = endpoints ?? (context.channel.remoteAddress, context.channel.localAddress, serverName())
+        let ends = endpoints ?? {
+            let remote = context.channel.remoteAddress
+            return (remote, remote?.ipAddress, context.channel.localAddress, serverName())
+        }()
         endpoints = ends
         let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: ends.serverName,
-                                     remoteAddress: ends.remote, localAddress: ends.local, requestID: requestID)
+                                     remoteAddress: ends.remote, remoteIP: ends.remoteIP, localAddress: ends.local,
+                                     requestID: requestID)
         let keepAlive = head.isKeepAlive && requestCount < settings.maxRequestsPerConnection && !draining
         let route = shared.routerBox.current.route(request)
         current = Current(request: request, route: route, sink: nil, startedAt: context.eventLoop.now, keepAlive: keepAlive)
@@ -327,7 +334,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             current!.bodyGuard!.restartWindow(at: context.eventLoop.now)
             scheduleBodyCheck(context: context)
         }
-        if pendingRead && !responding && queue.isEmpty {
+        if pendingRead && queue.isEmpty {
             pendingRead = false
             context.read()
         }
@@ -335,7 +342,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
 
     private func handleEnd(context: ChannelHandlerContext) {
         guard var c = current else { return }
-        bodyPaused = false   // the whole body is in; `responding` holds reads from here
+        bodyPaused = false   // the whole body is in; a pipelined request that arrives now waits in the queue
         c.bodyTimer?.cancel()
         c.bodyTimer = nil
         c.bodyGuard = nil
@@ -360,9 +367,13 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                 answer = future
             }
         } else {
-            let bodyFuture: EventLoopFuture<RequestBody> = c.sink?.finish() ?? context.eventLoop.makeSucceededFuture(.none)
-            answer = bodyFuture.flatMap { body in
-                c.route.responder.respond(to: c.request, body: body, eventLoop: context.eventLoop, logger: logger)
+            if let sink = c.sink {
+                answer = sink.finish().flatMap { body in
+                    c.route.responder.respond(to: c.request, body: body, eventLoop: context.eventLoop, logger: logger)
+                }
+            } else {
+                answer = c.route.responder.respond(to: c.request, body: .none, eventLoop: context.eventLoop,
+                                                   logger: logger)
             }
         }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
@@ -543,7 +554,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         if let log = shared.accessLog {
             let h = c.request.head
             log.log(AccessLogRecord(
-                remoteAddress: Self.ip(c.request.remoteAddress), method: "\(h.method.rawValue)", uri: h.uri,
+                remoteAddress: c.request.remoteIP ?? Self.ip(c.request.remoteAddress), method: "\(h.method.rawValue)", uri: h.uri,
                 version: "HTTP/\(h.version.major).\(h.version.minor)", status: Int(response.status.code),
                 bodyBytes: bodyBytes, referer: h.headers.first(name: "referer") ?? "",
                 userAgent: h.headers.first(name: "user-agent") ?? "", durationSeconds: elapsed,

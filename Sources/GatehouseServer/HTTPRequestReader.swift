@@ -128,7 +128,12 @@ final class HTTPRequestReader: ChannelInboundHandler {
         waitingForHead = true
         headBytesSeen = pending?.readableBytes ?? 0
         guard let context else { return }
-        setDeadline(context.eventLoop.now + keepAliveTimeout, event: .idleTimeout)
+        if headBytesSeen > 0 {
+            // Part of the next head arrived while the response was produced: the header deadline runs from now.
+            setDeadline(context.eventLoop.now + headerTimeout, event: .headerTimeout)
+        } else {
+            setDeadline(context.eventLoop.now + keepAliveTimeout, event: .idleTimeout)
+        }
     }
 
     private func fail(_ context: ChannelHandlerContext, _ event: HTTPRequestReaderEvent) {

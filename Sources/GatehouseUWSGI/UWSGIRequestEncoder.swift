@@ -24,9 +24,8 @@ public struct UWSGIRequestEncoder: Sendable {
     /// - Throws: `UWSGIEncodingError.blockTooBig` or `.fieldTooLong`.
     @discardableResult
     public func validate(_ vars: UWSGIVars) throws -> Int {
-        for entry in vars.entries {
-            let longest = max(entry.key.count, entry.value.count)
-            if longest > Self.maximumBlockSize { throw UWSGIEncodingError.fieldTooLong(length: longest) }
+        if vars.longestField > Self.maximumBlockSize {
+            throw UWSGIEncodingError.fieldTooLong(length: vars.longestField)
         }
         let size = vars.blockSize
         guard size <= limit else { throw UWSGIEncodingError.blockTooBig(size: size, limit: limit) }
@@ -37,23 +36,13 @@ public struct UWSGIRequestEncoder: Sendable {
     ///
     /// - Throws: `UWSGIEncodingError` (nothing is written then).
     public func encode(_ vars: UWSGIVars, into buffer: inout ByteBuffer) throws {
-        let size = try validate(vars)
-        buffer.reserveCapacity(minimumWritableBytes: 4 + size)
-        buffer.writeInteger(UInt8(0))
-        buffer.writeInteger(UInt16(size), endianness: .little)
-        buffer.writeInteger(UInt8(0))
-        for entry in vars.entries {
-            buffer.writeInteger(UInt16(entry.key.count), endianness: .little)
-            buffer.writeBytes(entry.key)
-            buffer.writeInteger(UInt16(entry.value.count), endianness: .little)
-            buffer.writeBytes(entry.value)
-        }
+        try validate(vars)
+        buffer.writeImmutableBuffer(vars.packet)
     }
 
-    /// Encodes the packet header and vars block into a new buffer.
+    /// The packet header and vars block, ready to send: `vars` keeps them encoded, so this copies nothing.
     public func encode(_ vars: UWSGIVars, allocator: ByteBufferAllocator = ByteBufferAllocator()) throws -> ByteBuffer {
-        var buffer = allocator.buffer(capacity: 4 + vars.blockSize)
-        try encode(vars, into: &buffer)
-        return buffer
+        try validate(vars)
+        return vars.packet
     }
 }

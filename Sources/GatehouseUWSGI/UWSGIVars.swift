@@ -23,44 +23,75 @@ public struct UWSGIVars: Sendable, Equatable {
         }
     }
 
-    /// The variables in the order they are encoded.
-    public private(set) var entries: [Entry] = []
+    /// The packet head as it goes on the wire: the 4-byte uwsgi header (modifier1 0, the block size as u16le,
+    /// modifier2 0), kept up to date on every append, then the vars block (`u16le keylen, key, u16le vallen,
+    /// value` per variable). Variables are written straight into it — no per-variable arrays — and the encoder
+    /// sends it as it is.
+    public private(set) var packet: ByteBuffer
+    /// The longest key or value appended (the encoder refuses one over 65535 bytes: its length field is 16 bits).
+    public private(set) var longestField = 0
 
     /// An empty set of variables.
-    public init() {}
+    public init() {
+        self.init(capacity: 64)
+    }
+
+    private init(capacity: Int) {
+        packet = ByteBufferAllocator().buffer(capacity: capacity)
+        packet.writeInteger(UInt32(0))
+    }
+
+    /// The variables in the order they are encoded (decoded from the block; for tests, checks and logs).
+    public var entries: [Entry] {
+        var block = packet
+        block.moveReaderIndex(forwardBy: 4)
+        var result: [Entry] = []
+        while let keyLength = block.readInteger(endianness: .little, as: UInt16.self),
+              let key = block.readBytes(length: Int(keyLength)),
+              let valueLength = block.readInteger(endianness: .little, as: UInt16.self),
+              let value = block.readBytes(length: Int(valueLength)) {
+            result.append(Entry(key: key, value: value))
+        }
+        return result
+    }
 
     /// Appends a variable (no de-duplication: callers append each key once).
     public mutating func append(_ key: String, _ value: String) {
-        entries.append(Entry(key: Array(key.utf8), value: Array(value.utf8)))
+        writeField(key)
+        writeField(value)
+        updateHeader()
     }
 
     /// Appends a variable whose value is raw bytes.
     public mutating func append(_ key: String, bytes value: [UInt8]) {
-        entries.append(Entry(key: Array(key.utf8), value: value))
+        writeField(key)
+        noteLength(value.count)
+        packet.writeInteger(UInt16(truncatingIfNeeded: value.count), endianness: .little)
+        packet.writeBytes(value)
+        updateHeader()
     }
 
-    /// Appends a variable with one of the fixed keys below: the key array is shared, not copied, so a request's
-    /// fixed variables cost one allocation each (the value) instead of two.
-    private mutating func append(key: [UInt8], _ value: String) {
-        entries.append(Entry(key: key, value: Array(value.utf8)))
+    private mutating func writeField(_ text: String) {
+        let count = text.utf8.count
+        noteLength(count)
+        packet.writeInteger(UInt16(truncatingIfNeeded: count), endianness: .little)
+        packet.writeString(text)
     }
 
-    /// The fixed keys, made once.
-    private enum Key {
-        static let requestMethod = Array("REQUEST_METHOD".utf8)
-        static let requestURI = Array("REQUEST_URI".utf8)
-        static let pathInfo = Array("PATH_INFO".utf8)
-        static let queryString = Array("QUERY_STRING".utf8)
-        static let contentType = Array("CONTENT_TYPE".utf8)
-        static let contentLength = Array("CONTENT_LENGTH".utf8)
-        static let serverProtocol = Array("SERVER_PROTOCOL".utf8)
-        static let requestScheme = Array("REQUEST_SCHEME".utf8)
-        static let https = Array("HTTPS".utf8)
-        static let remoteAddr = Array("REMOTE_ADDR".utf8)
-        static let remotePort = Array("REMOTE_PORT".utf8)
-        static let serverName = Array("SERVER_NAME".utf8)
-        static let serverPort = Array("SERVER_PORT".utf8)
-        static let documentRoot = Array("DOCUMENT_ROOT".utf8)
+    private mutating func writeField(_ text: Substring) {
+        let count = text.utf8.count
+        noteLength(count)
+        packet.writeInteger(UInt16(truncatingIfNeeded: count), endianness: .little)
+        packet.writeSubstring(text)
+    }
+
+    private mutating func noteLength(_ count: Int) {
+        if count > longestField { longestField = count }
+    }
+
+    /// Rewrites the size field of the header (a block over 65535 bytes is refused by the encoder anyway).
+    private mutating func updateHeader() {
+        packet.setInteger(UInt16(truncatingIfNeeded: blockSize), at: packet.readerIndex + 1, endianness: .little)
     }
 
     /// The value of `key` decoded as UTF-8 (lossy), or nil when absent. For tests and logs.
@@ -71,18 +102,24 @@ public struct UWSGIVars: Sendable, Equatable {
     }
 
     /// The size in bytes of the encoded vars block (each entry: 2 + key + 2 + value), without the 4-byte header.
-    public var blockSize: Int {
-        entries.reduce(0) { $0 + 4 + $1.key.count + $1.value.count }
+    public var blockSize: Int { packet.readableBytes - 4 }
+
+    /// Header names never forwarded as `HTTP_*`: the CGI-named ones, httpoxy, and hop-by-hop headers (the body has
+    /// been de-chunked and the connection to uWSGI is not the client's).
+    static func isExcluded(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: return HTTPFieldName.matches(name, "te")
+        case 5: return HTTPFieldName.matches(name, "proxy")
+        case 6: return HTTPFieldName.matches(name, "expect")
+        case 7: return HTTPFieldName.matches(name, "trailer") || HTTPFieldName.matches(name, "upgrade")
+        case 10: return HTTPFieldName.matches(name, "connection") || HTTPFieldName.matches(name, "keep-alive")
+        case 12: return HTTPFieldName.matches(name, "content-type")
+        case 14: return HTTPFieldName.matches(name, "content-length")
+        case 16: return HTTPFieldName.matches(name, "proxy-connection")
+        case 17: return HTTPFieldName.matches(name, "transfer-encoding")
+        default: return false
+        }
     }
-
-    /// Headers never forwarded as `HTTP_*`, in their CGI form: the CGI-named ones, httpoxy, and hop-by-hop headers
-    /// (the body has been de-chunked and the connection to uWSGI is not the client's).
-    static let excludedKeys: [[UInt8]] = [
-        "content-type", "content-length", "proxy", "connection", "keep-alive", "transfer-encoding", "te",
-        "trailer", "upgrade", "proxy-connection", "expect",
-    ].map { cgiKey(forHeader: $0)! }
-
-    private static let cookieKey = cgiKey(forHeader: "cookie")!
 
     /// `HTTP_` + the name upper-cased with `-` → `_`; nil for a name containing `_` (it would fold into another
     /// header's CGI name: the header-smuggling trick WSGI servers are open to).
@@ -103,50 +140,108 @@ public struct UWSGIVars: Sendable, Equatable {
 
     /// Builds the variables for `request` with a body of `bodyLength` bytes.
     ///
+    /// `overrides` replace the request's headers of the same names (compared ignoring case; names in lower
+    /// case): the proxy's `X-Forwarded-*` and `X-Request-ID`, so the request's header list need not be copied
+    /// and rewritten first.
+    ///
     /// - Throws: `UWSGIVarsError` when the path cannot be decoded (answer 400).
-    public init(request: GatewayRequest, bodyLength: Int64, server: UWSGIServerInfo) throws {
+    public init(request: GatewayRequest, bodyLength: Int64, server: UWSGIServerInfo,
+                overrides: [(name: String, value: String)] = []) throws {
         let head = request.head
         let pathInfo = try PathInfoDecoder.decode(request.rawPath)
-        entries.reserveCapacity(16 + head.headers.count)
-        append(key: Key.requestMethod, head.method.rawValue)
-        append(key: Key.requestURI, head.uri)
-        entries.append(Entry(key: Key.pathInfo, value: pathInfo))
-        append(key: Key.queryString, request.query.map(String.init) ?? "")
-        append(key: Key.contentType, head.headers.first(name: "content-type") ?? "")
-        append(key: Key.contentLength, String(bodyLength))
-        append(key: Key.serverProtocol, "HTTP/1.1")
-        append(key: Key.requestScheme, request.scheme)
-        if request.scheme == "https" { append(key: Key.https, "on") }
+        self.init(capacity: 512 + 64 * head.headers.count)
+        writeField("REQUEST_METHOD"); writeField(head.method.rawValue)
+        writeField("REQUEST_URI"); writeField(head.uri)
+        writeField("PATH_INFO")
+        noteLength(pathInfo.count)
+        packet.writeInteger(UInt16(truncatingIfNeeded: pathInfo.count), endianness: .little)
+        packet.writeBytes(pathInfo)
+        writeField("QUERY_STRING"); writeField(request.query ?? "")
+        writeField("CONTENT_TYPE"); writeField(head.headers.first(name: "content-type") ?? "")
+        writeField("CONTENT_LENGTH"); writeField(String(bodyLength))
+        writeField("SERVER_PROTOCOL"); writeField("HTTP/1.1")
+        writeField("REQUEST_SCHEME"); writeField(request.scheme)
+        if request.scheme == "https" { writeField("HTTPS"); writeField("on") }
         if let remote = request.remoteAddress {
-            append(key: Key.remoteAddr, remote.ipAddress ?? "")
-            append(key: Key.remotePort, remote.port.map(String.init) ?? "")
+            writeField("REMOTE_ADDR"); writeField(request.remoteIP ?? "")
+            writeField("REMOTE_PORT"); writeField(remote.port.map(String.init) ?? "")
         }
-        append(key: Key.serverName, request.host ?? server.defaultServerName)
-        append(key: Key.serverPort, String(request.localAddress?.port ?? server.defaultServerPort))
-        append(key: Key.documentRoot, server.documentRoot)
-        appendHeaders(head.headers)
+        writeField("SERVER_NAME"); writeField(request.host ?? server.defaultServerName)
+        writeField("SERVER_PORT"); writeField(String(request.localAddress?.port ?? server.defaultServerPort))
+        writeField("DOCUMENT_ROOT"); writeField(server.documentRoot)
+        appendHeaders(head.headers, overrides: overrides)
     }
 
-    /// Appends `HTTP_*` variables for `headers` per the rules in the type's documentation. One pass, no
-    /// intermediate strings or dictionaries: a request has a few dozen headers at most, so a repeated name is
-    /// found by scanning the variables added so far.
-    mutating func appendHeaders(_ headers: HTTPHeaders) {
+    /// Appends `HTTP_*` variables for `headers` per the rules in the type's documentation, then `overrides`.
+    /// No intermediate strings, arrays or dictionaries: the key is written transformed, a repeated name (rare) is
+    /// found by comparing with the headers before it and joined when its first occurrence is written.
+    mutating func appendHeaders(_ headers: HTTPHeaders, overrides: [(name: String, value: String)] = []) {
         // Headers named by `Connection` are hop-by-hop too.
-        var connectionListed: [[UInt8]] = []
-        for value in headers[canonicalForm: "connection"] {
-            if let key = Self.cgiKey(forHeader: String(value)) { connectionListed.append(key) }
-        }
-        let firstHeader = entries.count
-        for (name, value) in headers {
-            guard let key = Self.cgiKey(forHeader: name),
-                  !Self.excludedKeys.contains(key), !connectionListed.contains(key) else { continue }
-            if let index = entries[firstHeader...].firstIndex(where: { $0.key == key }) {
-                let separator = key == Self.cookieKey ? "; " : ", "
-                entries[index].value.append(contentsOf: separator.utf8)
-                entries[index].value.append(contentsOf: value.utf8)
-            } else {
-                entries.append(Entry(key: key, value: Array(value.utf8)))
+        var connectionListed: [Substring] = []
+        for value in headers[canonicalForm: "connection"] { connectionListed.append(value) }
+        let all = Array(headers)
+        for (index, (name, value)) in all.enumerated() {
+            guard Self.isForwardable(name), !Self.isExcluded(name),
+                  !connectionListed.contains(where: { Self.sameName($0, name) }),
+                  !overrides.contains(where: { Self.sameName($0.name, name) }) else { continue }
+            // A repeated name is written once, at its first occurrence, with every value.
+            if all[..<index].contains(where: { Self.sameName($0.name, name) }) { continue }
+            let separator = HTTPFieldName.matches(name, "cookie") ? "; " : ", "
+            var length = value.utf8.count
+            var repeated = false
+            for later in all[(index + 1)...] where Self.sameName(later.name, name) {
+                length += separator.utf8.count + later.value.utf8.count
+                repeated = true
+            }
+            writeKey(forHeader: name)
+            noteLength(length)
+            packet.writeInteger(UInt16(truncatingIfNeeded: length), endianness: .little)
+            packet.writeString(value)
+            if repeated {
+                for later in all[(index + 1)...] where Self.sameName(later.name, name) {
+                    packet.writeString(separator)
+                    packet.writeString(later.value)
+                }
             }
         }
+        for (name, value) in overrides where Self.isForwardable(name) {
+            writeKey(forHeader: name)
+            writeField(value)
+        }
+        updateHeader()
+    }
+
+    /// False for a name containing `_` (see `cgiKey(forHeader:)`).
+    private static func isForwardable(_ name: String) -> Bool {
+        !name.utf8.contains(UInt8(ascii: "_"))
+    }
+
+    /// `HTTP_NAME` for a header name, written with its length field.
+    private mutating func writeKey(forHeader name: String) {
+        let count = 5 + name.utf8.count
+        noteLength(count)
+        packet.writeInteger(UInt16(truncatingIfNeeded: count), endianness: .little)
+        packet.writeStaticString("HTTP_")
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): packet.writeInteger(UInt8(ascii: "_"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): packet.writeInteger(byte - 0x20)
+            default: packet.writeInteger(byte)
+            }
+        }
+    }
+
+    /// Header names compared ignoring ASCII case.
+    static func sameName<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { HTTPSyntaxLower.lower($0) == HTTPSyntaxLower.lower($1) }
+    }
+}
+
+/// ASCII lower-casing for name comparisons.
+enum HTTPSyntaxLower {
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 {
+        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }
 }

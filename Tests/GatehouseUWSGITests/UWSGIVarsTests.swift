@@ -67,6 +67,37 @@ final class UWSGIVarsTests: XCTestCase {
         XCTAssertEqual(Set(keys).count, keys.count, "each key once")
     }
 
+    func testOverridesReplaceHeadersOfTheSameNameIgnoringCase() throws {
+        let req = try request("/", headers: [
+            ("X-Forwarded-For", "1.2.3.4"), ("x-forwarded-for", "5.6.7.8"), ("X-Request-Id", "client"),
+            ("Accept", "*/*"),
+        ])
+        let vars = try UWSGIVars(request: req, bodyLength: 0, server: UWSGIServerInfo(),
+                                 overrides: [("x-forwarded-for", "203.0.113.7"), ("x-request-id", "rid-1")])
+        XCTAssertEqual(vars["HTTP_X_FORWARDED_FOR"], "203.0.113.7", "the client's values are gone, not joined")
+        XCTAssertEqual(vars["HTTP_X_REQUEST_ID"], "rid-1")
+        XCTAssertEqual(vars["HTTP_ACCEPT"], "*/*")
+        let keys = vars.entries.map { String(decoding: $0.key, as: UTF8.self) }
+        XCTAssertEqual(keys.filter { $0 == "HTTP_X_FORWARDED_FOR" }.count, 1)
+    }
+
+    func testPacketHeaderTracksTheBlockAndEntriesRoundTrip() throws {
+        var vars = try UWSGIVars(request: try request("/p?q", headers: [("Host", "h")]), bodyLength: 0,
+                                 server: UWSGIServerInfo())
+        func headerSize() -> Int {
+            Int(vars.packet.getInteger(at: vars.packet.readerIndex + 1, endianness: .little, as: UInt16.self)!)
+        }
+        XCTAssertEqual(vars.packet.getInteger(at: vars.packet.readerIndex, as: UInt8.self), 0, "modifier1")
+        XCTAssertEqual(headerSize(), vars.blockSize)
+        let before = vars.blockSize
+        vars.append("X_EXTRA", "value")
+        XCTAssertEqual(vars.blockSize, before + 4 + 7 + 5)
+        XCTAssertEqual(headerSize(), vars.blockSize)
+        XCTAssertEqual(vars.entries.reduce(0) { $0 + 4 + $1.key.count + $1.value.count }, vars.blockSize)
+        XCTAssertEqual(vars["X_EXTRA"], "value")
+        XCTAssertEqual(vars["QUERY_STRING"], "q")
+    }
+
     func testPathInfoDecoding() throws {
         func decode(_ s: String) throws -> String { String(decoding: try PathInfoDecoder.decode(s), as: UTF8.self) }
         XCTAssertEqual(try decode("/"), "/")
