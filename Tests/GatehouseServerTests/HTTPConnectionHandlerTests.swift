@@ -259,6 +259,50 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         _ = try channel.finish(acceptAlreadyClosed: true)
     }
 
+    func testReadsGoOnWhileAnsweringAndStopOnceAPipelinedRequestWaits() throws {
+        let responder = DeferredResponder()
+        let router = GatewayRouter(dynamic: responder, builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(router: router)
+        let reads = ReadCounter()
+        try channel.pipeline.syncOperations.addHandler(reads, position: .first)
+        try channel.writeInbound(ByteBuffer(string: "GET /one HTTP/1.1\r\nHost: x\r\n\r\n"))
+        XCTAssertEqual(responder.pending.count, 1)
+        var before = reads.count
+        channel.read()
+        XCTAssertEqual(reads.count, before + 1, "the socket stays readable while the answer is produced")
+        try channel.writeInbound(ByteBuffer(string: "GET /two HTTP/1.1\r\nHost: x\r\n\r\n"))
+        XCTAssertEqual(responder.pending.count, 1, "the second request waits for the first answer")
+        before = reads.count
+        channel.read()
+        XCTAssertEqual(reads.count, before, "no more reads while a pipelined request waits")
+        responder.pending[0].succeed(.text(.ok, "one"))
+        channel.embeddedEventLoop.run()
+        XCTAssertEqual(responder.pending.count, 2, "the waiting request is handled after the first answer")
+        responder.pending[1].succeed(.text(.ok, "two"))
+        channel.embeddedEventLoop.run()
+        let out = try readAll(channel)
+        XCTAssertEqual(out.components(separatedBy: "HTTP/1.1 200 ").count - 1, 2, out)
+        XCTAssertLessThan(out.range(of: "one")!.lowerBound, out.range(of: "two")!.lowerBound, out)
+        XCTAssertTrue(channel.isActive)
+        _ = try channel.finish(acceptAlreadyClosed: true)
+    }
+
+    func testHeadBegunWhileAnsweringGetsTheHeaderTimeout() throws {
+        var settings = ServerSettings()
+        settings.headerTimeout = .seconds(2)
+        settings.keepAliveTimeout = .seconds(60)
+        let responder = DeferredResponder()
+        let router = GatewayRouter(dynamic: responder, builtin: BuiltinResponder(version: "t"))
+        let channel = try makeChannel(settings: settings, router: router)
+        try channel.writeInbound(ByteBuffer(string: "GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HT"))
+        responder.pending[0].succeed(.text(.ok, "one"))
+        channel.embeddedEventLoop.run()
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 200 "))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(3))
+        XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "), "a started head has header_timeout, not the idle timeout")
+        XCTAssertFalse(channel.isActive)
+    }
+
     func testOversizedDeclaredBodyIs413() throws {
         var settings = ServerSettings()
         settings.clientMaxBodySize = 10
@@ -384,6 +428,18 @@ struct EchoResponder: Responder {
         -> EventLoopFuture<GatewayResponse> {
         guard case .buffer(let b) = body else { return eventLoop.makeSucceededFuture(.text(.ok, "")) }
         return eventLoop.makeSucceededFuture(GatewayResponse(status: .ok, body: .buffer(b)))
+    }
+}
+
+/// Answers each request when the test completes its promise.
+final class DeferredResponder: Responder, @unchecked Sendable {
+    private(set) var pending: [EventLoopPromise<GatewayResponse>] = []
+
+    func respond(to request: GatewayRequest, body: RequestBody, eventLoop: EventLoop, logger: Logger)
+        -> EventLoopFuture<GatewayResponse> {
+        let promise = eventLoop.makePromise(of: GatewayResponse.self)
+        pending.append(promise)
+        return promise.futureResult
     }
 }
 
