@@ -40,6 +40,10 @@ final class SpoolingBuffer {
     /// True while more than `highWaterMark` bytes wait for the disk (the future of the last `append` then
     /// completes only once they are written).
     var isBackpressured: Bool { pending.readableBytes > highWaterMark }
+    /// The bytes, when they are all in memory (nothing spooled): `finish()` would give `.memory` of these at once,
+    /// so a caller may skip the future.
+    var memoryContents: ByteBuffer? { spooling ? nil : memory }
+
     /// The spool file's path once spooling started and the file exists.
     var spoolPath: String? { file?.path }
 

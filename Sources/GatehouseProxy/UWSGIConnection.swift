@@ -438,6 +438,7 @@ final class UWSGIConnection {
                             detail: "response exceeds max_response_size \(configuration.maxResponseSize)"))
             return
         }
+        if spool.memoryContents != nil { return }  // kept in memory: nothing can fail later
         guard spool.isBackpressured else {
             written.whenFailure { [self] error in
                 fail(ProxyError(.spoolError, upstream: upstream, detail: "response spool: \(error)"))
@@ -461,34 +462,44 @@ final class UWSGIConnection {
     }
 
     private func finishBuffered(head: HTTPResponseHead, spool: SpoolingBuffer) {
+        if let buffer = spool.memoryContents {
+            // The common case: the whole response is in memory, hand it over now (no future).
+            return deliver(head: head, contents: .memory(buffer), spool: spool)
+        }
         spool.finish().whenComplete { [self] result in
-            guard case .finishing = state else { return }
-            state = .done
             switch result {
             case .failure(let error):
+                guard case .finishing = state else { return }
+                state = .done
                 spool.discard()
                 complete(.failure(ProxyError(.spoolError, upstream: upstream, detail: "response spool: \(error)")))
             case .success(let contents):
-                var headers = UpstreamResponseHeaders.clean(head.headers)
-                let body: GatewayResponseBody
-                let length: Int64
-                switch contents {
-                case .memory(let buffer):
-                    length = Int64(buffer.readableBytes)
-                    body = length == 0 ? .empty : .buffer(buffer)
-                case .file(let path, let fileLength):
-                    spool.relinquish()
-                    length = fileLength
-                    body = .file(path: path, offset: 0, length: fileLength, deleteWhenDone: true)
-                }
-                let code = head.status.code
-                if !isHeadRequest && code != 204 && code != 304 {
-                    headers.replaceOrAdd(name: "content-length", value: String(length))
-                }
-                if let requestID { headers.replaceOrAdd(name: "X-Request-ID", value: requestID) }
-                complete(.success(GatewayResponse(status: head.status, headers: headers, body: body)))
+                deliver(head: head, contents: contents, spool: spool)
             }
         }
+    }
+
+    private func deliver(head: HTTPResponseHead, contents: SpoolingBuffer.Contents, spool: SpoolingBuffer) {
+        guard case .finishing = state else { return }
+        state = .done
+        var headers = UpstreamResponseHeaders.clean(head.headers)
+        let body: GatewayResponseBody
+        let length: Int64
+        switch contents {
+        case .memory(let buffer):
+            length = Int64(buffer.readableBytes)
+            body = length == 0 ? .empty : .buffer(buffer)
+        case .file(let path, let fileLength):
+            spool.relinquish()
+            length = fileLength
+            body = .file(path: path, offset: 0, length: fileLength, deleteWhenDone: true)
+        }
+        let code = head.status.code
+        if !isHeadRequest && code != 204 && code != 304 {
+            headers.replaceOrAdd(name: "content-length", value: String(length))
+        }
+        if let requestID { headers.replaceOrAdd(name: "X-Request-ID", value: requestID) }
+        complete(.success(GatewayResponse(status: head.status, headers: headers, body: body)))
     }
 
     private func streamDemand() {
