@@ -11,7 +11,10 @@ import NIOPosix
 /// The returned future always succeeds: failures become 4xx/5xx responses annotated with the reason
 /// (`x-gatehouse-upstream-reason`, see `ProxyAnnotations`) and logged with the backend; every response carries
 /// `X-Request-ID`.
-public struct ProxyResponder: Responder {
+///
+/// A class, not a struct: its closures capture `self` with one retain instead of copying (and retaining) every
+/// field of the configuration on each proxied request.
+public final class ProxyResponder: Responder {
     /// The configuration in force.
     public let configuration: ProxyConfiguration
     /// The backends.
@@ -98,16 +101,29 @@ public struct ProxyResponder: Responder {
     }
 
     /// What one request needs across retries.
-    private struct Attempt {
-        var vars: UWSGIVars
-        var body: RequestBody
-        var request: GatewayRequest
-        var eventLoop: EventLoop
-        var logger: Logger
-        var isHead: Bool
-        var idempotent: Bool
+    /// A class: the callbacks capture it with one retain.
+    private final class Attempt: @unchecked Sendable {
+        let vars: UWSGIVars
+        let body: RequestBody
+        let request: GatewayRequest
+        let eventLoop: EventLoop
+        let logger: Logger
+        let isHead: Bool
+        let idempotent: Bool
         /// Always succeeded: failures become error responses.
-        var promise: EventLoopPromise<GatewayResponse>
+        let promise: EventLoopPromise<GatewayResponse>
+
+        init(vars: UWSGIVars, body: RequestBody, request: GatewayRequest, eventLoop: EventLoop, logger: Logger,
+             isHead: Bool, idempotent: Bool, promise: EventLoopPromise<GatewayResponse>) {
+            self.vars = vars
+            self.body = body
+            self.request = request
+            self.eventLoop = eventLoop
+            self.logger = logger
+            self.isHead = isHead
+            self.idempotent = idempotent
+            self.promise = promise
+        }
 
         func finish(_ error: ProxyError, responder: ProxyResponder) {
             promise.succeed(responder.errorResponse(error, request: request, logger: logger))
@@ -141,13 +157,13 @@ public struct ProxyResponder: Responder {
                 a.promise.succeed(response)
             case .failure(let proxyError):
                 let tried = excluded.union([lease.backendIndex])
-                if proxyError.allowsRetry(idempotent: a.idempotent) && tried.count < configuration.upstream.backends.count {
+                if proxyError.allowsRetry(idempotent: a.idempotent) && tried.count < self.configuration.upstream.backends.count {
                     a.logger.warning("uwsgi backend failed, trying another",
                                      metadata: ["gatehouse.request.id": "\(a.request.requestID)",
                                                 "gatehouse.upstream": "\(proxyError.upstream ?? "-")",
                                                 "gatehouse.proxy.reason": "\(proxyError.reason.rawValue)",
                                                 "gatehouse.proxy.detail": "\(proxyError.detail)"])
-                    return attempt(a, excluded: tried)
+                    return self.attempt(a, excluded: tried)
                 }
                 a.finish(proxyError, responder: self)
             }

@@ -6,7 +6,7 @@ import NIOPosix
 /// One request to one uWSGI backend over a fresh connection (uwsgi has no keep-alive): connect (Unix socket or
 /// TCP), send the packet head and the body (from memory or the spool file, with backpressure), read the whole
 /// response, close — all in a `UWSGIConnection` on the request's event loop. Failures are `ProxyError`s.
-struct UWSGIExchange {
+final class UWSGIExchange: Sendable {
     let configuration: ProxyConfiguration
     let threadPool: NIOThreadPool
     /// Per backend (by index): its socket address when known without a DNS lookup, and its name for errors.
