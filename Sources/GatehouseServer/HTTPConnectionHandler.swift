@@ -26,16 +26,27 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     /// The request being read.
-    private struct Current {
-        var request: GatewayRequest
-        var route: RouteDecision
+    /// The request being handled. A class: the write and completion closures capture it with one retain
+    /// (copying the struct it was retained and released every field, ~5 % of a cached or static response's CPU).
+    private final class Current {
+        let request: GatewayRequest
+        let route: RouteDecision
         var sink: RequestBodySink?
-        var startedAt: NIODeadline
+        let startedAt: NIODeadline
         var keepAlive: Bool
         /// The slow-body defence, while a body is being read.
         var bodyGuard: BodyRateGuard?
         /// Fires at `bodyGuard.nextCheck` (data may stop arriving altogether).
         var bodyTimer: Scheduled<Void>?
+
+        init(request: GatewayRequest, route: RouteDecision, sink: RequestBodySink? = nil, startedAt: NIODeadline,
+             keepAlive: Bool) {
+            self.request = request
+            self.route = route
+            self.sink = sink
+            self.startedAt = startedAt
+            self.keepAlive = keepAlive
+        }
     }
 
     private let shared: ConnectionContext
@@ -341,7 +352,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func handleEnd(context: ChannelHandlerContext) {
-        guard var c = current else { return }
+        guard let c = current else { return }
         bodyPaused = false   // the whole body is in; a pipelined request that arrives now waits in the queue
         c.bodyTimer?.cancel()
         c.bodyTimer = nil
@@ -399,7 +410,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     /// `logReason` names the failure in the access log (`upstream_error=`), as the proxy's own failures do.
     private func fail(_ status: HTTPResponseStatus, reason: String, context: ChannelHandlerContext,
                       logReason: ProxyError.Reason? = nil) {
-        var c: Current
+        let c: Current
         if let existing = current {
             c = existing
             c.bodyTimer?.cancel()
