@@ -29,12 +29,14 @@ public final class ProxyResponder: Responder {
 
     /// Creates a responder and its pool; spooling runs on `threadPool` (e.g. `NIOThreadPool.singleton`).
     ///
-    /// - Throws: `ProxyConfigurationError` for an invalid configuration.
+    /// - Throws: `ProxyConfigurationError` for an invalid configuration; the upstream poller's start-up failure
+    ///   (no descriptor or thread left) on the first call.
     public init(configuration: ProxyConfiguration, threadPool: NIOThreadPool) throws {
         try configuration.validate()
         self.configuration = configuration
         self.pool = try UpstreamPool(configuration: configuration.upstream)
-        self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
+        self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool,
+                                      poller: try UpstreamPoller.shared())
         self.smallestBlockLimit = Self.smallestLimit(configuration.upstream.backends)
     }
 
@@ -48,7 +50,8 @@ public final class ProxyResponder: Responder {
         try configuration.validate()
         self.configuration = configuration
         self.pool = pool
-        self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool)
+        self.exchange = UWSGIExchange(configuration: configuration, threadPool: threadPool,
+                                      poller: try UpstreamPoller.shared())
         self.smallestBlockLimit = Self.smallestLimit(configuration.upstream.backends)
     }
 

@@ -90,7 +90,7 @@ final class UWSGIConnection {
 
     init(configuration: ProxyConfiguration, threadPool: NIOThreadPool, lease: UpstreamLease, upstream: String,
          isHeadRequest: Bool, requestID: String?, logger: Logger, eventLoop: EventLoop,
-         poller: UpstreamPoller = .shared,
+         poller: UpstreamPoller,
          completion: @escaping (Result<GatewayResponse, ProxyError>) -> Void) {
         self.completion = completion
         self.configuration = configuration
@@ -131,7 +131,9 @@ final class UWSGIConnection {
             self.socket = socket
             result = connecting
         } catch {
-            return connectFailed(error)
+            // No socket at all (descriptors exhausted) is our problem, not the backend's: it stays up.
+            let local = (error as? UpstreamSocket.Failure)?.call == "socket"
+            return connectFailed(error, backendAtFault: !local)
         }
         switch result {
         case .connected:
@@ -149,14 +151,15 @@ final class UWSGIConnection {
         }
     }
 
-    /// The connect failed: nothing was sent, the backend is marked down, a retry elsewhere is safe.
-    private func connectFailed(_ error: Error) {
+    /// The connect failed: nothing was sent, a retry elsewhere is safe; the backend is marked down unless the
+    /// failure was ours (`backendAtFault` false).
+    private func connectFailed(_ error: Error, backendAtFault: Bool = true) {
         guard phase != .closed else { return }
         phase = .closed
         connectTimer?.cancel()
         connectTimer = nil
         releaseSocket()
-        lease.release(connectFailed: true)
+        lease.release(connectFailed: backendAtFault)
         state = .done
         let proxyError = error as? ProxyError ?? ProxyError(.connectRefused, upstream: upstream, detail: "\(error)")
         complete(.failure(proxyError))
@@ -222,7 +225,7 @@ final class UWSGIConnection {
             }
             armedEvents = events
         } catch {
-            if phase == .connecting { return connectFailed(error) }
+            if phase == .connecting { return connectFailed(error, backendAtFault: false) }
             fail(ProxyError(.resetBeforeHeaders, upstream: upstream, detail: "\(error)"))
         }
     }

@@ -9,6 +9,7 @@ import NIOPosix
 final class UWSGIExchange: Sendable {
     let configuration: ProxyConfiguration
     let threadPool: NIOThreadPool
+    let poller: UpstreamPoller
     /// Per backend (by index): its socket address when known without a DNS lookup, and its name for errors.
     private let addresses: [SocketAddress?]
     private let names: [String]
@@ -16,9 +17,10 @@ final class UWSGIExchange: Sendable {
     /// The size of the pieces read from a spooled request body.
     static let fileChunkSize = 256 * 1024
 
-    init(configuration: ProxyConfiguration, threadPool: NIOThreadPool) {
+    init(configuration: ProxyConfiguration, threadPool: NIOThreadPool, poller: UpstreamPoller) {
         self.configuration = configuration
         self.threadPool = threadPool
+        self.poller = poller
         let backends = configuration.upstream.backends
         self.names = backends.map { $0.address.description }
         self.addresses = backends.map { backend in
@@ -39,7 +41,8 @@ final class UWSGIExchange: Sendable {
         let upstream = index < names.count ? names[index] : lease.backend.address.description
         let connection = UWSGIConnection(configuration: configuration, threadPool: threadPool, lease: lease,
                                          upstream: upstream, isHeadRequest: isHeadRequest, requestID: requestID,
-                                         logger: logger, eventLoop: eventLoop, completion: completion)
+                                         logger: logger, eventLoop: eventLoop, poller: poller,
+                                         completion: completion)
         if index < addresses.count, let address = addresses[index] {
             return connection.start(address: address, packetHead: packetHead, body: body)
         }

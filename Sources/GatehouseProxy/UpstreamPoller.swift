@@ -20,14 +20,14 @@ final class UpstreamPoller: @unchecked Sendable {
     /// What the owner of a socket is told: readable/writable/error bits (`EPOLLIN`, `EPOLLOUT`, `EPOLLERR`, ...).
     typealias Handler = (UInt32) -> Void
 
-    /// The process-wide poller, started on first use; its thread lives as long as the process.
-    static let shared: UpstreamPoller = {
-        do {
-            return try UpstreamPoller()
-        } catch {
-            fatalError("cannot start the upstream poller: \(error)")  // only if the process is out of descriptors
-        }
-    }()
+    /// The process-wide poller, started on first use (by the first `ProxyResponder`, at configuration time, so a
+    /// failure — no descriptor or thread left — is a start-up error, never a crash under load); its thread lives
+    /// as long as the process.
+    static func shared() throws -> UpstreamPoller {
+        try instance.get()
+    }
+
+    private static let instance = Result<UpstreamPoller, Error> { try UpstreamPoller() }
 
     /// A registered socket's owner: the loop its handler runs on.
     private struct Registration {

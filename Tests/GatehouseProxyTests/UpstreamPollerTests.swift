@@ -58,12 +58,12 @@ final class UpstreamPollerTests: XCTestCase {
     private func barrier(loop: EventLoop) throws {
         let (watched, peer) = try socketPair()
         let done = expectation(description: "barrier")
-        let token = try UpstreamPoller.shared.add(watched, events: EPOLLIN.rawValue, eventLoop: loop) { _ in
+        let token = try UpstreamPoller.shared().add(watched, events: EPOLLIN.rawValue, eventLoop: loop) { _ in
             done.fulfill()
         }
         send(peer)
         wait(for: [done], timeout: 5)
-        UpstreamPoller.shared.remove(token: token)
+        try UpstreamPoller.shared().remove(token: token)
     }
 
     func testOneReportPerArmingOnTheOwnersLoop() throws {
@@ -71,9 +71,9 @@ final class UpstreamPollerTests: XCTestCase {
         let (watched, peer) = try socketPair()
         let recorder = Recorder()
         recorder.expectations = [expectation(description: "first"), expectation(description: "second")]
-        let token = try UpstreamPoller.shared.add(watched, events: EPOLLIN.rawValue, eventLoop: loop,
+        let token = try UpstreamPoller.shared().add(watched, events: EPOLLIN.rawValue, eventLoop: loop,
                                                    handler: recorder.handler(loop: loop))
-        defer { UpstreamPoller.shared.remove(token: token) }
+        defer { try? UpstreamPoller.shared().remove(token: token) }
 
         send(peer)
         wait(for: [recorder.expectations[0]], timeout: 5)
@@ -81,7 +81,7 @@ final class UpstreamPollerTests: XCTestCase {
         try barrier(loop: loop)
         XCTAssertEqual(recorder.count, 1, "one-shot: silent until re-armed, although more data arrived")
 
-        try UpstreamPoller.shared.rearm(watched, events: EPOLLIN.rawValue, token: token)
+        try UpstreamPoller.shared().rearm(watched, events: EPOLLIN.rawValue, token: token)
         wait(for: [recorder.expectations[1]], timeout: 5)
         let reports = recorder.reports.withLockedValue { $0 }
         XCTAssertEqual(reports.count, 2)
@@ -93,15 +93,15 @@ final class UpstreamPollerTests: XCTestCase {
         let loop = group.next()
         let (watched, peer) = try socketPair()
         let recorder = Recorder()
-        let token = try UpstreamPoller.shared.add(watched, events: EPOLLOUT.rawValue, eventLoop: loop,
-                                                   handler: recorder.handler(loop: loop))
         let first = expectation(description: "writable")
-        recorder.expectations = [first]
+        recorder.expectations = [first]  // before registering: the report may come at once
+        let token = try UpstreamPoller.shared().add(watched, events: EPOLLOUT.rawValue, eventLoop: loop,
+                                                   handler: recorder.handler(loop: loop))
         wait(for: [first], timeout: 5)  // a fresh socket is writable at once
 
-        UpstreamPoller.shared.remove(token: token)
+        try UpstreamPoller.shared().remove(token: token)
         send(peer)
-        try UpstreamPoller.shared.rearm(watched, events: EPOLLIN.rawValue, token: token)  // still in the epoll set
+        try UpstreamPoller.shared().rearm(watched, events: EPOLLIN.rawValue, token: token)  // still in the epoll set
         try barrier(loop: loop)
         XCTAssertEqual(recorder.count, 1, "the readable report for the forgotten token never reaches a handler")
     }
@@ -110,18 +110,18 @@ final class UpstreamPollerTests: XCTestCase {
         let loop = group.next()
         let (watched, peer) = try socketPair()
         let recorder = Recorder()
-        let token = try UpstreamPoller.shared.add(watched, events: EPOLLIN.rawValue, eventLoop: loop,
+        let token = try UpstreamPoller.shared().add(watched, events: EPOLLIN.rawValue, eventLoop: loop,
                                                    handler: recorder.handler(loop: loop))
-        UpstreamPoller.shared.remove(token: token)
+        try UpstreamPoller.shared().remove(token: token)
         close(watched)
         descriptors.removeAll { $0 == watched }
         // The number is free again: a new socket may get it and must register without EEXIST.
         let (again, againPeer) = try socketPair()
         let reported = expectation(description: "new socket")
-        let second = try UpstreamPoller.shared.add(again, events: EPOLLIN.rawValue, eventLoop: loop) { _ in
+        let second = try UpstreamPoller.shared().add(again, events: EPOLLIN.rawValue, eventLoop: loop) { _ in
             reported.fulfill()
         }
-        defer { UpstreamPoller.shared.remove(token: second) }
+        defer { try? UpstreamPoller.shared().remove(token: second) }
         send(againPeer)
         wait(for: [reported], timeout: 5)
         XCTAssertEqual(recorder.count, 0)
