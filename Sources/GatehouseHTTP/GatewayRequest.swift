@@ -57,6 +57,10 @@ public struct GatewayRequest: Sendable {
             } else if let colon = name.lastIndex(of: ":") {
                 name = name[..<colon]
             }
+            // Host names are mostly lower case already: copy without the Unicode-aware lower-casing then.
+            if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+                return String(name)
+            }
             return name.lowercased()
         }
         return serverName

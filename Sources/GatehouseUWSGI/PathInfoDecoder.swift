@@ -20,6 +20,23 @@ public enum PathInfoDecoder {
         return try removeDotSegments(decoded)
     }
 
+    /// True when `rawPath` is already its own `PATH_INFO`: absolute, no `%` escape, no NUL, and no `.` or `..`
+    /// segment (no "/." anywhere) — the common case, which then needs no decoding and no copy.
+    public static func isPlain<S: StringProtocol>(_ rawPath: S) -> Bool {
+        var previous: UInt8 = 0
+        var first = true
+        for byte in rawPath.utf8 {
+            if first {
+                guard byte == UInt8(ascii: "/") else { return false }
+                first = false
+            }
+            if byte == UInt8(ascii: "%") || byte == 0 { return false }
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
+            previous = byte
+        }
+        return !first
+    }
+
     /// Resolves `.` and `..` segments of an absolute, decoded path (RFC 3986 §5.2.4, but `..` above the root is an
     /// error rather than silently ignored).
     static func removeDotSegments(_ path: [UInt8]) throws -> [UInt8] {

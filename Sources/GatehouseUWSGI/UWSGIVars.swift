@@ -148,14 +148,19 @@ public struct UWSGIVars: Sendable, Equatable {
     public init(request: GatewayRequest, bodyLength: Int64, server: UWSGIServerInfo,
                 overrides: [(name: String, value: String)] = []) throws {
         let head = request.head
-        let pathInfo = try PathInfoDecoder.decode(request.rawPath)
+        let plainPath = PathInfoDecoder.isPlain(request.rawPath)
+        let pathInfo = plainPath ? [] : try PathInfoDecoder.decode(request.rawPath)
         self.init(capacity: 512 + 64 * head.headers.count)
         writeField("REQUEST_METHOD"); writeField(head.method.rawValue)
         writeField("REQUEST_URI"); writeField(head.uri)
         writeField("PATH_INFO")
-        noteLength(pathInfo.count)
-        packet.writeInteger(UInt16(truncatingIfNeeded: pathInfo.count), endianness: .little)
-        packet.writeBytes(pathInfo)
+        if plainPath {
+            writeField(request.rawPath)
+        } else {
+            noteLength(pathInfo.count)
+            packet.writeInteger(UInt16(truncatingIfNeeded: pathInfo.count), endianness: .little)
+            packet.writeBytes(pathInfo)
+        }
         writeField("QUERY_STRING"); writeField(request.query ?? "")
         writeField("CONTENT_TYPE"); writeField(head.headers.first(name: "content-type") ?? "")
         writeField("CONTENT_LENGTH"); writeField(String(bodyLength))

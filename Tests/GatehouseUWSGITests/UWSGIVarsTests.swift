@@ -98,6 +98,20 @@ final class UWSGIVarsTests: XCTestCase {
         XCTAssertEqual(vars["QUERY_STRING"], "q")
     }
 
+    func testPlainPathsSkipDecodingAndMatchTheDecoder() throws {
+        for path in ["/", "/a/b", "/a//b/", "/posts/bench", "/a.b/c.d", "/a/b.", "/x-y_z~"] {
+            XCTAssertTrue(PathInfoDecoder.isPlain(path), path)
+            XCTAssertEqual(try PathInfoDecoder.decode(path), Array(path.utf8), path)
+        }
+        for path in ["", "a/b", "*", "/a%20b", "/./a", "/a/..", "/a/../b", "/.hidden", "/a/.", "/a\u{0}b"] {
+            XCTAssertFalse(PathInfoDecoder.isPlain(path), path)
+        }
+        let vars = try UWSGIVars(request: try request("/plain/path?q=1"), bodyLength: 0, server: UWSGIServerInfo())
+        XCTAssertEqual(vars["PATH_INFO"], "/plain/path")
+        let dotted = try UWSGIVars(request: try request("/a/./b/../c"), bodyLength: 0, server: UWSGIServerInfo())
+        XCTAssertEqual(dotted["PATH_INFO"], "/a/c")
+    }
+
     func testPathInfoDecoding() throws {
         func decode(_ s: String) throws -> String { String(decoding: try PathInfoDecoder.decode(s), as: UTF8.self) }
         XCTAssertEqual(try decode("/"), "/")
