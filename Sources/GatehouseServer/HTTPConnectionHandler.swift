@@ -368,7 +368,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         }
         let logger = shared.logger
         let answer: EventLoopFuture<GatewayResponse>
-        if c.sink == nil, let immediate = c.route.responder as? ImmediateResponder {
+        if c.sink == nil, let immediate = c.route.responder.immediateResponder {
             // Cache fast path: a hit is written now, without the future chain.
             switch immediate.respondImmediately(to: c.request, eventLoop: context.eventLoop, logger: logger) {
             case .ready(let response, let headerBlock):

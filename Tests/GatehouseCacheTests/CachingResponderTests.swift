@@ -37,6 +37,13 @@ final class CachingResponderTests: XCTestCase {
 
     // MARK: Immediate answers (the server's fast path)
 
+    func testTheServerFindsTheImmediatePathWithoutACast() throws {
+        let upstream = FakeUpstream()
+        let asResponder: any Responder = makeCache(upstream)
+        XCTAssertNotNil(asResponder.immediateResponder, "a cache offers immediate answers")
+        XCTAssertNil((upstream as any Responder).immediateResponder, "a plain responder does not")
+    }
+
     func testRespondImmediatelyIsReadyForAHitAndPendingOtherwise() throws {
         let upstream = FakeUpstream()
         let cache = makeCache(upstream) { $0.staleWhileRevalidate = 0 }
