@@ -227,12 +227,17 @@ public struct UWSGIVars: Sendable, Equatable {
         noteLength(count)
         packet.writeInteger(UInt16(truncatingIfNeeded: count), endianness: .little)
         packet.writeStaticString("HTTP_")
-        for byte in name.utf8 {
-            switch byte {
-            case UInt8(ascii: "-"): packet.writeInteger(UInt8(ascii: "_"))
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): packet.writeInteger(byte - 0x20)
-            default: packet.writeInteger(byte)
+        packet.writeWithUnsafeMutableBytes(minimumWritableBytes: count - 5) { out in
+            var i = 0
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "-"): out[i] = UInt8(ascii: "_")
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): out[i] = byte - 0x20
+                default: out[i] = byte
+                }
+                i += 1
             }
+            return i
         }
     }
 
