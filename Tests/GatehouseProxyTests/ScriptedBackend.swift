@@ -11,6 +11,9 @@ final class ScriptedBackend {
         case respond([String], pause: TimeAmount = .zero)
         /// Close without a byte.
         case close
+        /// As soon as the vars block is in, before (and without) reading the body: write these bytes and close —
+        /// an app refusing an upload early (uWSGI's 413 for a body over its limit).
+        case answerBeforeBody(String)
     }
 
     let path: String
@@ -57,6 +60,15 @@ final class ScriptedBackend {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             var chunk = unwrapInboundIn(data)
             buffer.writeBuffer(&chunk)
+            if !answered, case .answerBeforeBody(let bytes) = script, let vars = parse(waitForBody: false) {
+                answered = true
+                log.append(vars)
+                _ = context.channel.setOption(ChannelOptions.autoRead, value: false)  // the rest stays unread
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: bytes))).whenComplete { _ in
+                    context.close(promise: nil)
+                }
+                return
+            }
             guard !answered, let vars = parse() else { return }
             answered = true
             log.append(vars)
@@ -65,6 +77,8 @@ final class ScriptedBackend {
                 context.close(promise: nil)
             case .respond(let pieces, let pause):
                 write(pieces[...], pause: pause, context: context)
+            case .answerBeforeBody:
+                break
             }
         }
 
@@ -76,8 +90,8 @@ final class ScriptedBackend {
             }
         }
 
-        /// The vars once the packet and its body are complete.
-        private func parse() -> [String: String]? {
+        /// The vars once the packet and (when `waitForBody`) its body are complete.
+        private func parse(waitForBody: Bool = true) -> [String: String]? {
             guard let size = buffer.getInteger(at: buffer.readerIndex + 1, endianness: .little, as: UInt16.self),
                   buffer.readableBytes >= 4 + Int(size) else { return nil }
             var vars: [String: String] = [:]
@@ -88,7 +102,7 @@ final class ScriptedBackend {
                   let v = block.readBytes(length: Int(vl)) {
                 vars[k] = String(decoding: v, as: UTF8.self)
             }
-            let bodyLength = Int(vars["CONTENT_LENGTH"] ?? "0") ?? 0
+            let bodyLength = waitForBody ? Int(vars["CONTENT_LENGTH"] ?? "0") ?? 0 : 0
             return buffer.readableBytes >= 4 + Int(size) + bodyLength ? vars : nil
         }
     }

@@ -46,6 +46,21 @@ final class ScriptedBackendTests: XCTestCase {
         XCTAssertEqual(backends[0].requests.all.count, 1)
     }
 
+    func testAnswerSentBeforeTheBodyWasReadReachesTheClient() throws {
+        // The backend answers 413 and closes while most of an 8 MiB body is still unsent and unread: the exchange
+        // reads while it sends, so the answer reaches the client instead of a broken-connection 502. (Closing a
+        // Unix socket with unread data makes the peer's next read fail with ECONNRESET, so an answer delimited by
+        // the close would be cut short: uWSGI's early answers carry a length.)
+        let answer = "HTTP/1.1 413 Request Entity Too Large\r\nContent-Length: 9\r\n\r\ntoo large"
+        let r = try responder([try backend("a", .answerBeforeBody(answer))])
+        let body = ByteBuffer(repeating: UInt8(ascii: "x"), count: 8 << 20)
+        let (response, received) = try harness.send(r, try harness.request(.POST, "/upload"), body: .buffer(body))
+        XCTAssertEqual(response.status.code, 413)
+        XCTAssertEqual(String(decoding: received, as: UTF8.self), "too large")
+        XCTAssertNil(response.annotations?.reason)
+        XCTAssertEqual(backends[0].requests.all.count, 1)
+    }
+
     func testTruncatedBodyIs502() throws {
         let r = try responder([try backend("a", .respond(["HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"]))])
         let (response, _) = try harness.send(r, try harness.request(.GET, "/"))
