@@ -50,20 +50,21 @@ public struct GatewayRequest: Sendable {
 
     /// The `Host` header without a port, lower-cased, or the SNI name when there is no Host.
     public var host: String? {
-        if let h = head.headers.first(name: "host") {
-            var name = Substring(h)
-            if name.hasPrefix("[") {
-                if let end = name.firstIndex(of: "]") { name = name[...end] }
-            } else if let colon = name.lastIndex(of: ":") {
-                name = name[..<colon]
-            }
-            // Host names are mostly lower case already: copy without the Unicode-aware lower-casing then.
-            if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
-                return String(name)
-            }
-            return name.lowercased()
+        guard let h = head.headers.first(name: "host") else { return serverName }
+        // Byte searches: `Character` searches walk grapheme clusters (this runs for every cached request's key).
+        let utf8 = h.utf8
+        var end = utf8.endIndex
+        if utf8.first == UInt8(ascii: "[") {
+            if let close = utf8.firstIndex(of: UInt8(ascii: "]")) { end = utf8.index(after: close) }
+        } else if let colon = utf8.lastIndex(of: UInt8(ascii: ":")) {
+            end = colon
         }
-        return serverName
+        let name = h[..<end]
+        // Host names are mostly lower case already: copy without the Unicode-aware lower-casing then.
+        if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            return String(name)
+        }
+        return name.lowercased()
     }
 }
 
