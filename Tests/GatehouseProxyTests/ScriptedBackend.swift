@@ -30,14 +30,27 @@ final class ScriptedBackend {
 
     init(path: String, group: EventLoopGroup, script: Script) throws {
         self.path = path
-        let log = requests
-        channel = try ServerBootstrap(group: group)
+        channel = try Self.bootstrap(group: group, script: script, log: requests)
+            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait()
+    }
+
+    /// A backend on TCP at `host` (an IP address) and an ephemeral port (`port`); `path` is empty.
+    init(tcpGroup group: EventLoopGroup, host: String = "127.0.0.1", script: Script) throws {
+        self.path = ""
+        channel = try Self.bootstrap(group: group, script: script, log: requests)
+            .bind(host: host, port: 0).wait()
+    }
+
+    /// The TCP port (for a TCP backend).
+    var port: Int { channel.localAddress?.port ?? 0 }
+
+    private static func bootstrap(group: EventLoopGroup, script: Script, log: RequestLog) -> ServerBootstrap {
+        ServerBootstrap(group: group)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(Handler(script: script, log: log))
                 }
             }
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait()
     }
 
     func stop() throws {

@@ -61,6 +61,32 @@ final class ScriptedBackendTests: XCTestCase {
         XCTAssertEqual(backends[0].requests.all.count, 1)
     }
 
+    func testTCPBackendByAddressAndByNameAndARefusedPort() throws {
+        // Listen where "localhost" resolves first (127.0.0.1 or ::1, depending on the machine), so the name and
+        // the address reach the same backend.
+        let localhost = try XCTUnwrap(try SocketAddress.makeAddressResolvingHost("localhost", port: 0).ipAddress)
+        let backend = try ScriptedBackend(tcpGroup: harness.group, host: localhost,
+                                          script: .respond(["HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ntcp"]))
+        backends.append(backend)
+        for host in [localhost, "localhost"] {  // an address (connect at once) and a name (resolved off the loop)
+            let r = try responder([BackendConfiguration(address: .tcp(host: host, port: backend.port))])
+            let (response, body) = try harness.send(r, try harness.request(.POST, "/t"),
+                                                    body: .buffer(ByteBuffer(string: "abc")))
+            XCTAssertEqual(response.status, .ok, host)
+            XCTAssertEqual(String(decoding: body, as: UTF8.self), "tcp", host)
+        }
+        XCTAssertEqual(backend.requests.all.last?["CONTENT_LENGTH"], "3")
+
+        // A port nobody listens on: the connect fails (in progress, then ECONNREFUSED) → 502 connect_refused.
+        let closed = try ScriptedBackend(tcpGroup: harness.group, script: .close)
+        let closedPort = closed.port
+        try closed.stop()
+        let refused = try responder([BackendConfiguration(address: .tcp(host: "127.0.0.1", port: closedPort))])
+        let (response, _) = try harness.send(refused, try harness.request(.GET, "/"))
+        XCTAssertEqual(response.status, .badGateway)
+        XCTAssertEqual(response.annotations?.reason, .connectRefused)
+    }
+
     func testTruncatedBodyIs502() throws {
         let r = try responder([try backend("a", .respond(["HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"]))])
         let (response, _) = try harness.send(r, try harness.request(.GET, "/"))
