@@ -52,6 +52,8 @@ final class UWSGIConnection {
     private var token: UInt64?
     private var armedEvents: UInt32 = 0
 
+    /// Addresses not tried yet (a host name may have several).
+    private var pendingAddresses: ArraySlice<SocketAddress> = []
     /// Bytes to send, in order.
     private var outbound = CircularBuffer<ByteBuffer>(initialCapacity: 2)
     /// A spooled request body still being sent.
@@ -111,6 +113,13 @@ final class UWSGIConnection {
 
     /// Connects to `address` and sends `packetHead` followed by `body`.
     func start(address: SocketAddress, packetHead: ByteBuffer, body: RequestBody) {
+        start(addresses: [address], packetHead: packetHead, body: body)
+    }
+
+    /// Connects to the first of `addresses` that accepts (a host name's addresses, in the resolver's order: a
+    /// refused or failed connect moves on to the next, as nginx does) and sends `packetHead` followed by `body`.
+    /// `connect_timeout` covers all attempts together.
+    func start(addresses: [SocketAddress], packetHead: ByteBuffer, body: RequestBody) {
         eventLoop.preconditionInEventLoop()
         var packet = packetHead
         switch body {
@@ -124,31 +133,46 @@ final class UWSGIConnection {
             bodyFile = BodyFile(path: path, length: length)
         }
         outbound.prepend(packet)
+        pendingAddresses = addresses[...]
+        connectNext(lastError: ProxyError(.connectRefused, upstream: upstream, detail: "no address to connect to"))
+    }
 
-        let result: UpstreamSocket.ConnectResult
-        do {
-            let (socket, connecting) = try UpstreamSocket.connect(to: address, name: upstream)
-            self.socket = socket
-            result = connecting
-        } catch {
-            // No socket at all (descriptors exhausted) is our problem, not the backend's: it stays up.
-            let local = (error as? UpstreamSocket.Failure)?.call == "socket"
-            return connectFailed(error, backendAtFault: !local)
-        }
-        switch result {
-        case .connected:
-            connected()
-        case .inProgress:
-            phase = .connecting
-            let timeout = configuration.connectTimeout
-            connectTimer = eventLoop.scheduleTask(in: timeout) { [self] in
-                connectTimer = nil
-                guard phase == .connecting else { return }
-                connectFailed(ProxyError(.connectTimeout, upstream: upstream,
-                                         detail: "connect timed out after \(timeout.nanoseconds / 1_000_000) ms"))
+    /// Tries the next address; when none is left, fails with `lastError`.
+    private func connectNext(lastError: Error) {
+        var lastError = lastError
+        while let address = pendingAddresses.popFirst() {
+            let result: UpstreamSocket.ConnectResult
+            do {
+                let (socket, connecting) = try UpstreamSocket.connect(to: address, name: upstream)
+                self.socket = socket
+                result = connecting
+            } catch {
+                // No socket at all (descriptors exhausted) is our problem, not the backend's: it stays up.
+                if (error as? UpstreamSocket.Failure)?.call == "socket" {
+                    return connectFailed(error, backendAtFault: false)
+                }
+                lastError = error
+                continue
             }
-            wait(for: Self.writeEvents)
+            switch result {
+            case .connected:
+                connected()
+            case .inProgress:
+                phase = .connecting
+                if connectTimer == nil {
+                    let timeout = configuration.connectTimeout
+                    connectTimer = eventLoop.scheduleTask(in: timeout) { [self] in
+                        connectTimer = nil
+                        guard phase == .connecting else { return }
+                        connectFailed(ProxyError(.connectTimeout, upstream: upstream,
+                                                 detail: "connect timed out after \(timeout.nanoseconds / 1_000_000) ms"))
+                    }
+                }
+                wait(for: Self.writeEvents)
+            }
+            return
         }
+        connectFailed(lastError)
     }
 
     /// The connect failed: nothing was sent, a retry elsewhere is safe; the backend is marked down unless the
@@ -185,7 +209,9 @@ final class UWSGIConnection {
         case .connecting:
             let error = socket?.pendingError() ?? EBADF
             if error != 0 {
-                return connectFailed(UpstreamSocket.Failure(call: "connect", address: upstream, errno: error))
+                // This address refused or failed: close its socket and try the next one, if any.
+                releaseSocket()
+                return connectNext(lastError: UpstreamSocket.Failure(call: "connect", address: upstream, errno: error))
             }
             connected()
         case .open:

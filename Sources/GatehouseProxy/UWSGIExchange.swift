@@ -55,15 +55,14 @@ final class UWSGIExchange: Sendable {
         case .tcp(let host, let port):
             // A host name: resolve off the event loop (getaddrinfo blocks).
             threadPool.runIfActive(eventLoop: eventLoop) {
-                try SocketAddress.makeAddressResolvingHost(host, port: port)
+                try HostResolver.addresses(of: host, port: port)
             }.whenComplete { result in
                 switch result {
-                case .success(let address):
-                    connection.start(address: address, packetHead: packetHead, body: body)
+                case .success(let addresses):
+                    connection.start(addresses: addresses, packetHead: packetHead, body: body)
                 case .failure(let error):
                     lease.release(connectFailed: true)
-                    completion(.failure(ProxyError(.connectRefused, upstream: upstream,
-                                                   detail: "cannot resolve \(host): \(error)")))
+                    completion(.failure(ProxyError(.connectRefused, upstream: upstream, detail: "\(error)")))
                 }
             }
         }

@@ -1,5 +1,6 @@
 @testable import GatehouseProxy
 import GatehouseHTTP
+import GatehouseUWSGI
 import NIOCore
 import NIOHTTP1
 import XCTest
@@ -85,6 +86,65 @@ final class ScriptedBackendTests: XCTestCase {
         let (response, _) = try harness.send(refused, try harness.request(.GET, "/"))
         XCTAssertEqual(response.status, .badGateway)
         XCTAssertEqual(response.annotations?.reason, .connectRefused)
+    }
+
+    func testAHostNamesAddressesAreTriedInTurn() throws {
+        // As for a name that resolves to ::1 first while the app listens on 127.0.0.1: the refused address is
+        // skipped and the next one answers.
+        let backend = try ScriptedBackend(tcpGroup: harness.group,
+                                          script: .respond(["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"]))
+        backends.append(backend)
+        let closed = try ScriptedBackend(tcpGroup: harness.group, script: .close)
+        let closedPort = closed.port
+        try closed.stop()
+        let refused = try SocketAddress(ipAddress: "127.0.0.1", port: closedPort)
+        let good = try SocketAddress(ipAddress: "127.0.0.1", port: backend.port)
+
+        let config = harness.configuration([BackendConfiguration(address: .tcp(host: "backend.test", port: 1))])
+        let pool = try UpstreamPool(configuration: config.upstream)
+        let loop = harness.group.next()
+        let lease = try pool.acquire(eventLoop: loop).wait()
+        let packet = try UWSGIRequestEncoder().encode(UWSGIVars(request: try harness.request(.GET, "/"),
+                                                                bodyLength: 0, server: config.server))
+        let promise = loop.makePromise(of: GatewayResponse.self)
+        try loop.submit {
+            let connection = UWSGIConnection(configuration: config, threadPool: self.harness.threadPool, lease: lease,
+                                             upstream: "backend.test:1", isHeadRequest: false, requestID: nil,
+                                             logger: self.harness.logger, eventLoop: loop,
+                                             poller: try UpstreamPoller.shared()) { result in
+                promise.completeWith(result.mapError { $0 })
+            }
+            connection.start(addresses: [refused, good], packetHead: packet, body: .none)
+        }.wait()
+        let response = try promise.futureResult.wait()
+        XCTAssertEqual(response.status, .ok)
+        XCTAssertEqual(try harness.collect(response.body, on: loop), Array("ok".utf8))
+        XCTAssertEqual(backend.requests.all.count, 1)
+
+        // Every address refused: one connect_refused failure, naming the last error.
+        let onlyRefused = loop.makePromise(of: GatewayResponse.self)
+        let lease2 = try pool.acquire(eventLoop: loop).wait()
+        try loop.submit {
+            let connection = UWSGIConnection(configuration: config, threadPool: self.harness.threadPool, lease: lease2,
+                                             upstream: "backend.test:1", isHeadRequest: false, requestID: nil,
+                                             logger: self.harness.logger, eventLoop: loop,
+                                             poller: try UpstreamPoller.shared()) { result in
+                onlyRefused.completeWith(result.mapError { $0 })
+            }
+            connection.start(addresses: [refused, refused], packetHead: packet, body: .none)
+        }.wait()
+        XCTAssertThrowsError(try onlyRefused.futureResult.wait()) { error in
+            XCTAssertEqual((error as? ProxyError)?.reason, .connectRefused)
+        }
+    }
+
+    func testHostResolverGivesEveryAddressOnce() throws {
+        let addresses = try HostResolver.addresses(of: "localhost", port: 3031)
+        XCTAssertFalse(addresses.isEmpty)
+        XCTAssertTrue(addresses.allSatisfy { $0.port == 3031 })
+        XCTAssertEqual(Set(addresses.map { "\($0)" }).count, addresses.count, "no duplicates (one per socket type)")
+        XCTAssertTrue(addresses.contains { $0.ipAddress == "127.0.0.1" || $0.ipAddress == "::1" })
+        XCTAssertEqual(try HostResolver.addresses(of: "127.0.0.1", port: 80).map(\.ipAddress), ["127.0.0.1"])
     }
 
     func testTruncatedBodyIs502() throws {
