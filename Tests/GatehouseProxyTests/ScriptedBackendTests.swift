@@ -103,37 +103,31 @@ final class ScriptedBackendTests: XCTestCase {
         let config = harness.configuration([BackendConfiguration(address: .tcp(host: "backend.test", port: 1))])
         let pool = try UpstreamPool(configuration: config.upstream)
         let loop = harness.group.next()
-        let lease = try pool.acquire(eventLoop: loop).wait()
         let packet = try UWSGIRequestEncoder().encode(UWSGIVars(request: try harness.request(.GET, "/"),
                                                                 bodyLength: 0, server: config.server))
-        let promise = loop.makePromise(of: GatewayResponse.self)
-        try loop.submit {
-            let connection = UWSGIConnection(configuration: config, threadPool: self.harness.threadPool, lease: lease,
-                                             upstream: "backend.test:1", isHeadRequest: false, requestID: nil,
-                                             logger: self.harness.logger, eventLoop: loop,
-                                             poller: try UpstreamPoller.shared()) { result in
-                promise.completeWith(result.mapError { $0 })
-            }
-            connection.start(addresses: [refused, good], packetHead: packet, body: .none)
-        }.wait()
-        let response = try promise.futureResult.wait()
+        /// One exchange straight on a connection, trying `addresses` in turn.
+        func exchange(_ addresses: [SocketAddress]) throws -> EventLoopFuture<GatewayResponse> {
+            let lease = try pool.acquire(eventLoop: loop).wait()
+            let promise = loop.makePromise(of: GatewayResponse.self)
+            try loop.submit {
+                let connection = UWSGIConnection(configuration: config, threadPool: self.harness.threadPool,
+                                                 lease: lease, upstream: "backend.test:1", isHeadRequest: false,
+                                                 requestID: nil, logger: self.harness.logger, eventLoop: loop,
+                                                 poller: try UpstreamPoller.shared()) { result in
+                    promise.completeWith(result.mapError { $0 })
+                }
+                connection.start(addresses: addresses, packetHead: packet, body: .none)
+            }.wait()
+            return promise.futureResult
+        }
+
+        let response = try exchange([refused, good]).wait()
         XCTAssertEqual(response.status, .ok)
         XCTAssertEqual(try harness.collect(response.body, on: loop), Array("ok".utf8))
         XCTAssertEqual(backend.requests.all.count, 1)
 
-        // Every address refused: one connect_refused failure, naming the last error.
-        let onlyRefused = loop.makePromise(of: GatewayResponse.self)
-        let lease2 = try pool.acquire(eventLoop: loop).wait()
-        try loop.submit {
-            let connection = UWSGIConnection(configuration: config, threadPool: self.harness.threadPool, lease: lease2,
-                                             upstream: "backend.test:1", isHeadRequest: false, requestID: nil,
-                                             logger: self.harness.logger, eventLoop: loop,
-                                             poller: try UpstreamPoller.shared()) { result in
-                onlyRefused.completeWith(result.mapError { $0 })
-            }
-            connection.start(addresses: [refused, refused], packetHead: packet, body: .none)
-        }.wait()
-        XCTAssertThrowsError(try onlyRefused.futureResult.wait()) { error in
+        // Every address refused: one connect_refused failure.
+        XCTAssertThrowsError(try exchange([refused, refused]).wait()) { error in
             XCTAssertEqual((error as? ProxyError)?.reason, .connectRefused)
         }
     }
