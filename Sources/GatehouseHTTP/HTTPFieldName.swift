@@ -7,6 +7,12 @@ public enum HTTPFieldName {
         return equalsIgnoringCase(name, lowercaseLiteral)
     }
 
+    /// True when two names are equal ignoring ASCII case (both from the wire or the configuration).
+    public static func equal<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { HTTPSyntax.lower($0) == HTTPSyntax.lower($1) }
+    }
+
     @usableFromInline
     static func equalsIgnoringCase(_ name: String, _ lowercaseLiteral: StaticString) -> Bool {
         HTTPSyntax.equalsIgnoringCase(name, lowercaseLiteral)

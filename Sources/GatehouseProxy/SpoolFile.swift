@@ -14,13 +14,8 @@ struct SpoolFile: Sendable {
     /// The open descriptor (close it with `close`).
     let descriptor: CInt
 
-    /// An I/O failure, with the failing call and errno.
-    struct IOFailure: Error, CustomStringConvertible {
-        var call: String
-        var path: String
-        var errno: CInt
-        var description: String { "\(call)(\(path)): \(String(cString: strerror(errno)))" }
-    }
+    /// An I/O failure: the failing call, the path and errno.
+    typealias IOFailure = SystemCallError
 
     /// Creates a new, empty, private (0600, O_EXCL) file named `<directory>/<prefix><random hex>`.
     static func create(in directory: String, prefix: String, threadPool: NIOThreadPool,
@@ -33,9 +28,9 @@ struct SpoolFile: Sendable {
                 let path = base + prefix + suffix
                 let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
                 if fd >= 0 { return SpoolFile(path: path, descriptor: fd) }
-                if errno != EEXIST { throw IOFailure(call: "open", path: path, errno: errno) }
+                if errno != EEXIST { throw IOFailure(call: "open", subject: path, errno: errno) }
             }
-            throw IOFailure(call: "open", path: base + prefix, errno: EEXIST)
+            throw IOFailure(call: "open", subject: base + prefix, errno: EEXIST)
         }
     }
 
@@ -43,7 +38,7 @@ struct SpoolFile: Sendable {
     static func open(path: String, threadPool: NIOThreadPool, eventLoop: EventLoop) -> EventLoopFuture<SpoolFile> {
         threadPool.runIfActive(eventLoop: eventLoop) {
             let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw IOFailure(call: "open", path: path, errno: errno) }
+            guard fd >= 0 else { throw IOFailure(call: "open", subject: path, errno: errno) }
             return SpoolFile(path: path, descriptor: fd)
         }
     }
@@ -58,7 +53,7 @@ struct SpoolFile: Sendable {
                     let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                     if n < 0 {
                         if errno == EINTR { continue }
-                        throw IOFailure(call: "write", path: path, errno: errno)
+                        throw IOFailure(call: "write", subject: path, errno: errno)
                     }
                     offset += n
                 }
@@ -78,7 +73,7 @@ struct SpoolFile: Sendable {
                     while true {
                         let r = pread(fd, raw.baseAddress!, length - total, off_t(offset) + off_t(total))
                         if r < 0 && errno == EINTR { continue }
-                        if r < 0 { throw IOFailure(call: "pread", path: path, errno: errno) }
+                        if r < 0 { throw IOFailure(call: "pread", subject: path, errno: errno) }
                         return r
                     }
                 }

@@ -43,6 +43,8 @@ final class SpoolingBuffer {
     /// The bytes, when they are all in memory (nothing spooled): `finish()` would give `.memory` of these at once,
     /// so a caller may skip the future.
     var memoryContents: ByteBuffer? { spooling ? nil : memory }
+    /// Nothing spooled (yet): every byte is in memory.
+    var isInMemory: Bool { !spooling }
 
     /// The spool file's path once spooling started and the file exists.
     var spoolPath: String? { file?.path }

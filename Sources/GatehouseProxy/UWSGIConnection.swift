@@ -111,11 +111,6 @@ final class UWSGIConnection {
 
     // MARK: - Connecting
 
-    /// Connects to `address` and sends `packetHead` followed by `body`.
-    func start(address: SocketAddress, packetHead: ByteBuffer, body: RequestBody) {
-        start(addresses: [address], packetHead: packetHead, body: body)
-    }
-
     /// Connects to the first of `addresses` that accepts (a host name's addresses, in the resolver's order: a
     /// refused or failed connect moves on to the next, as nginx does) and sends `packetHead` followed by `body`.
     /// `connect_timeout` covers all attempts together.
@@ -211,7 +206,7 @@ final class UWSGIConnection {
             if error != 0 {
                 // This address refused or failed: close its socket and try the next one, if any.
                 releaseSocket()
-                return connectNext(lastError: UpstreamSocket.Failure(call: "connect", address: upstream, errno: error))
+                return connectNext(lastError: UpstreamSocket.Failure(call: "connect", subject: upstream, errno: error))
             }
             connected()
         case .open:
@@ -333,7 +328,7 @@ final class UWSGIConnection {
                 flush()
                 updateInterest()
             case .success:
-                let failure = SpoolFile.IOFailure(call: "pread (short)", path: file.path, errno: EIO)
+                let failure = SpoolFile.IOFailure(call: "pread (short)", subject: file.path, errno: EIO)
                 fail(ProxyError(.spoolError, upstream: upstream, detail: "request body spool: \(failure)"))
             case .failure(let error):
                 fail(ProxyError(.spoolError, upstream: upstream, detail: "request body spool: \(error)"))
@@ -467,7 +462,7 @@ final class UWSGIConnection {
                             detail: "response exceeds max_response_size \(configuration.maxResponseSize)"))
             return
         }
-        if spool.memoryContents != nil { return }  // kept in memory: nothing can fail later
+        if spool.isInMemory { return }  // kept in memory: nothing can fail later
         guard spool.isBackpressured else {
             written.whenFailure { [self] error in
                 fail(ProxyError(.spoolError, upstream: upstream, detail: "response spool: \(error)"))

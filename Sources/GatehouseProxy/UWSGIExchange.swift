@@ -10,8 +10,9 @@ final class UWSGIExchange: Sendable {
     let configuration: ProxyConfiguration
     let threadPool: NIOThreadPool
     let poller: UpstreamPoller
-    /// Per backend (by index): its socket address when known without a DNS lookup, and its name for errors.
-    private let addresses: [SocketAddress?]
+    /// Per backend (by index): its socket address when known without a DNS lookup (empty for a host name,
+    /// resolved per request), and its name for errors. Arrays built once, so a request copies no address.
+    private let addresses: [[SocketAddress]]
     private let names: [String]
 
     /// The size of the pieces read from a spooled request body.
@@ -24,10 +25,12 @@ final class UWSGIExchange: Sendable {
         let backends = configuration.upstream.backends
         self.names = backends.map { $0.address.description }
         self.addresses = backends.map { backend in
+            let known: SocketAddress?
             switch backend.address {
-            case .unix(let path): return try? SocketAddress(unixDomainSocketPath: path)
-            case .tcp(let host, let port): return try? SocketAddress(ipAddress: host, port: port)
+            case .unix(let path): known = try? SocketAddress(unixDomainSocketPath: path)
+            case .tcp(let host, let port): known = try? SocketAddress(ipAddress: host, port: port)
             }
+            return known.map { [$0] } ?? []
         }
     }
 
@@ -43,8 +46,8 @@ final class UWSGIExchange: Sendable {
                                          upstream: upstream, isHeadRequest: isHeadRequest, requestID: requestID,
                                          logger: logger, eventLoop: eventLoop, poller: poller,
                                          completion: completion)
-        if index < addresses.count, let address = addresses[index] {
-            return connection.start(address: address, packetHead: packetHead, body: body)
+        if index < addresses.count, !addresses[index].isEmpty {
+            return connection.start(addresses: addresses[index], packetHead: packetHead, body: body)
         }
         switch lease.backend.address {
         case .unix(let path):

@@ -36,11 +36,7 @@ final class UpstreamPoller: @unchecked Sendable {
     }
 
     /// A system call that failed.
-    struct Failure: Error, CustomStringConvertible {
-        var call: String
-        var errno: CInt
-        var description: String { "\(call): \(String(cString: strerror(errno)))" }
-    }
+    typealias Failure = SystemCallError
 
     private let epoll: CInt
     private let lock = NIOLock()

@@ -10,13 +10,8 @@ struct UpstreamSocket {
     /// The descriptor (non-blocking, close-on-exec).
     let descriptor: CInt
 
-    /// A failed system call.
-    struct Failure: Error, CustomStringConvertible {
-        var call: String
-        var address: String
-        var errno: CInt
-        var description: String { "\(call)(\(address)): \(String(cString: strerror(errno)))" }
-    }
+    /// A failed system call, naming the backend.
+    typealias Failure = SystemCallError
 
     /// How `connect` went.
     enum ConnectResult {
@@ -37,7 +32,7 @@ struct UpstreamSocket {
     static func connect(to address: SocketAddress, name: String) throws -> (UpstreamSocket, ConnectResult) {
         let family = CInt(address.protocol.rawValue)
         let fd = socket(family, CInt(SOCK_STREAM.rawValue) | CInt(SOCK_NONBLOCK.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure(call: "socket", address: name, errno: errno) }
+        guard fd >= 0 else { throw Failure(call: "socket", subject: name, errno: errno) }
         let socket = UpstreamSocket(descriptor: fd)
         while true {
             let status = address.withSockAddr { pointer, length in
@@ -48,7 +43,7 @@ struct UpstreamSocket {
             case EINTR: continue
             case EINPROGRESS: return (socket, .inProgress)
             default:
-                let error = Failure(call: "connect", address: name, errno: errno)
+                let error = Failure(call: "connect", subject: name, errno: errno)
                 socket.close()
                 throw error
             }
@@ -77,7 +72,7 @@ struct UpstreamSocket {
             switch errno {
             case EINTR: continue
             case EAGAIN: return false
-            default: throw Failure(call: "send", address: name, errno: errno)
+            default: throw Failure(call: "send", subject: name, errno: errno)
             }
         }
         return true
@@ -98,7 +93,7 @@ struct UpstreamSocket {
             switch failure {
             case EINTR: continue
             case EAGAIN: return .wouldBlock
-            default: throw Failure(call: "recv", address: name, errno: failure)
+            default: throw Failure(call: "recv", subject: name, errno: failure)
             }
         }
     }

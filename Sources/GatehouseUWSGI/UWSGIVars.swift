@@ -121,23 +121,6 @@ public struct UWSGIVars: Sendable, Equatable {
         }
     }
 
-    /// `HTTP_` + the name upper-cased with `-` → `_`; nil for a name containing `_` (it would fold into another
-    /// header's CGI name: the header-smuggling trick WSGI servers are open to).
-    static func cgiKey(forHeader name: String) -> [UInt8]? {
-        var key: [UInt8] = []
-        key.reserveCapacity(5 + name.utf8.count)
-        key.append(contentsOf: [0x48, 0x54, 0x54, 0x50, 0x5F])  // "HTTP_"
-        for byte in name.utf8 {
-            switch byte {
-            case UInt8(ascii: "_"): return nil
-            case UInt8(ascii: "-"): key.append(UInt8(ascii: "_"))
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): key.append(byte - 0x20)
-            default: key.append(byte)
-            }
-        }
-        return key
-    }
-
     /// Builds the variables for `request` with a body of `bodyLength` bytes.
     ///
     /// `overrides` replace the request's headers of the same names (compared ignoring case; names in lower
@@ -187,14 +170,14 @@ public struct UWSGIVars: Sendable, Equatable {
         let all = Array(headers)
         for (index, (name, value)) in all.enumerated() {
             guard Self.isForwardable(name), !Self.isExcluded(name),
-                  !connectionListed.contains(where: { Self.sameName($0, name) }),
-                  !overrides.contains(where: { Self.sameName($0.name, name) }) else { continue }
+                  !connectionListed.contains(where: { HTTPFieldName.equal($0, name) }),
+                  !overrides.contains(where: { HTTPFieldName.equal($0.name, name) }) else { continue }
             // A repeated name is written once, at its first occurrence, with every value.
-            if all[..<index].contains(where: { Self.sameName($0.name, name) }) { continue }
+            if all[..<index].contains(where: { HTTPFieldName.equal($0.name, name) }) { continue }
             let separator = HTTPFieldName.matches(name, "cookie") ? "; " : ", "
             var length = value.utf8.count
             var repeated = false
-            for later in all[(index + 1)...] where Self.sameName(later.name, name) {
+            for later in all[(index + 1)...] where HTTPFieldName.equal(later.name, name) {
                 length += separator.utf8.count + later.value.utf8.count
                 repeated = true
             }
@@ -203,7 +186,7 @@ public struct UWSGIVars: Sendable, Equatable {
             packet.writeInteger(UInt16(truncatingIfNeeded: length), endianness: .little)
             packet.writeString(value)
             if repeated {
-                for later in all[(index + 1)...] where Self.sameName(later.name, name) {
+                for later in all[(index + 1)...] where HTTPFieldName.equal(later.name, name) {
                     packet.writeString(separator)
                     packet.writeString(later.value)
                 }
@@ -216,7 +199,8 @@ public struct UWSGIVars: Sendable, Equatable {
         updateHeader()
     }
 
-    /// False for a name containing `_` (see `cgiKey(forHeader:)`).
+    /// False for a name containing `_`: it would fold into another header's CGI name (`X_A` and `X-A` both become
+    /// `HTTP_X_A`), the header-smuggling trick WSGI servers are open to.
     private static func isForwardable(_ name: String) -> Bool {
         !name.utf8.contains(UInt8(ascii: "_"))
     }
@@ -239,19 +223,5 @@ public struct UWSGIVars: Sendable, Equatable {
             }
             return i
         }
-    }
-
-    /// Header names compared ignoring ASCII case.
-    static func sameName<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        return zip(a.utf8, b.utf8).allSatisfy { HTTPSyntaxLower.lower($0) == HTTPSyntaxLower.lower($1) }
-    }
-}
-
-/// ASCII lower-casing for name comparisons.
-enum HTTPSyntaxLower {
-    @inline(__always)
-    static func lower(_ b: UInt8) -> UInt8 {
-        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }
 }
