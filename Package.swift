@@ -78,8 +78,10 @@ let package = Package(
 
         // Tests: one target per module; real-process tests live in Tests/Integration (pytest).
         .testTarget(name: "GatehouseCompressTests", dependencies: ["GatehouseCompress"]),
-        .testTarget(name: "GatehouseConfigTests", dependencies: ["GatehouseConfig"]),
-        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP", "GatehouseManifest",
+        // The deterministic random generator the mutation and split tests share.
+        .target(name: "GatehouseTestSupport", path: "Tests/GatehouseTestSupport"),
+        .testTarget(name: "GatehouseConfigTests", dependencies: ["GatehouseConfig", "GatehouseTestSupport"]),
+        .testTarget(name: "GatehouseHTTPTests", dependencies: ["GatehouseHTTP", "GatehouseManifest", "GatehouseTestSupport",
             .product(name: "NIOEmbedded", package: "swift-nio"),  // differential tests against NIOHTTP1's decoder
         ]),
         .testTarget(name: "GatehouseAssetsTests", dependencies: ["GatehouseAssets", "GatehouseManifest", "GatehouseCompress"]),

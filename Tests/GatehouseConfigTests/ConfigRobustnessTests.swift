@@ -1,23 +1,11 @@
 import Foundation
+import GatehouseTestSupport
 import XCTest
 @testable import GatehouseConfig
 
 /// Malformed input never traps: hundreds of deterministic mutations of the reference file each end in either a
 /// configuration or diagnostics with a line.
 final class ConfigRobustnessTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    private struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     func testMutatedFilesNeverTrap() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Examples/gatehouse.toml").path

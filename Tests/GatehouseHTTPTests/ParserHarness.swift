@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import GatehouseTestSupport
 import XCTest
 @testable import GatehouseHTTP
 
@@ -56,17 +57,8 @@ enum ParserHarness {
         var accepted: [Message]? { error == nil ? messages.filter(\.complete) : nil }
     }
 
-    /// A deterministic generator (SplitMix64) for the random feeding.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The deterministic generator for the random feeding (seeded, so failures reproduce).
+    typealias SeededGenerator = SplitMix64
 
     /// Feeds `input` split at the given piece sizes (the last piece takes what is left).
     static func feed(_ input: [UInt8], pieces: [Int], limits: HTTP1RequestParser.Limits) -> Outcome {
