@@ -199,4 +199,4 @@ def prepare(check_tools=None):
 
 def build_release():
     if not os.environ.get("GATEHOUSE_BIN"):
-        sh(["swift", "build", "-c", "release"], cwd=ROOT)
+        sh(["bash", "scripts/build-release.sh"], cwd=ROOT)

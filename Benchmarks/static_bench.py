@@ -11,7 +11,7 @@ noise from other processes only ever slows a run down):
   large   100 MB identity file (from disk for both), 4 connections: MB/s, server CPU ms per 100 MB
 
 Usage: python3 Benchmarks/static_bench.py [--seconds 10] [--rounds 2]
-       GATEHOUSE_BIN=.build/release/gatehouse python3 Benchmarks/static_bench.py   (skips `swift build -c release`)
+       GATEHOUSE_BIN=.build/release/gatehouse python3 Benchmarks/static_bench.py   (skips `bash scripts/build-release.sh`)
 Results: Benchmarks/RESULTS-static.md.
 """
 import argparse

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-swift build -c release
+bash scripts/build-release.sh
 BIN="$PWD/.build/release/gatehouse"
 [ -f certs/localhost.pem ] && [ -f certs/localhost-key.pem ] || "$BIN" certs dev
 "$BIN" assets build Examples/site assets-build

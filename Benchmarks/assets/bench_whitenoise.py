@@ -2,7 +2,7 @@
 """Compare `gatehouse assets build` with whitenoise's compressor on Django's contrib/admin static files.
 
     pip install django whitenoise brotli
-    swift build -c release --product gatehouse
+    bash scripts/build-release.sh --product gatehouse
     python3 Benchmarks/assets/bench_whitenoise.py [--bin .build/release/gatehouse] [--output Benchmarks/assets/RESULTS.md]
 
 One run of each, not a statistical benchmark. Everything happens in a temporary directory. Peak RSS is the
@@ -98,7 +98,7 @@ def main():
     load_before = os.getloadavg()[0]
     gatehouse = Path(args.bin)
     if not gatehouse.exists():
-        raise SystemExit(f"{gatehouse} not found: swift build -c release --product gatehouse")
+        raise SystemExit(f"{gatehouse} not found: bash scripts/build-release.sh --product gatehouse")
 
     import brotli
     import django
