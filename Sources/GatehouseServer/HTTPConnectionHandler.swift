@@ -473,17 +473,17 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                 keepAlive = false
             }
         }
-        var head = context.channel.allocator.buffer(capacity: 512)
-        ResponseHeadEncoder.write(status: response.status, headers: response.headers,
-                                  date: dateCache?.current() ?? "", server: settings.serverHeader, keepAlive: keepAlive,
-                                  hsts: shared.scheme == "https" ? settings.hsts : nil, into: &head)
         let chunked = response.headers.contains(name: "transfer-encoding")
         let body: GatewayResponseBody = noBody ? .empty : response.body
         if noBody { ResponseWriter.discard(response.body) }
+        // A small buffered body (a proxied page, an error page) goes in the head's buffer: sized for both up front.
+        let inline = chunked ? nil : ResponseWriter.inlineBody(body)
+        var head = context.channel.allocator.buffer(capacity: 512 + (inline?.readableBytes ?? 0))
+        ResponseHeadEncoder.write(status: response.status, headers: response.headers,
+                                  date: dateCache?.current() ?? "", server: settings.serverHeader, keepAlive: keepAlive,
+                                  hsts: shared.scheme == "https" ? settings.hsts : nil, into: &head)
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked,
-                                    files: .of(status: response.status, headers: response.headers))
-        writer.write(head: head, body: body).whenComplete { result in
+        let done: (Result<Int64, Error>) -> Void = { result in
             let handler = loopBound.value
             c.sink?.release()
             if case .failure(let error as FileBodyChangedError) = result {
@@ -499,6 +499,15 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             handler.finished(c, response: response, upstreamReason: upstreamReason, bodyBytes: sent, keepAlive: keepAlive,
                              failed: { if case .failure = result { return true } else { return false } }())
         }
+        if var inline {
+            let bytes = Int64(inline.readableBytes)
+            head.writeBuffer(&inline)
+            sendWhole(head, keepAlive: keepAlive, context: context) { done($0.map { bytes }) }
+            return
+        }
+        let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: chunked,
+                                    files: .of(status: response.status, headers: response.headers))
+        writer.write(head: head, body: body).whenComplete(done)
     }
 
     /// The fast path of ``write(_:headerBlock:for:context:)``: a static 200 whose headers (content-length
@@ -540,23 +549,28 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                              failed: failed)
         }
         if case .empty = body {
-            // Head and (small) body in one buffer: one write, one flush. On a connection that stays open the
-            // response is done once it is handed to the channel (no promise), as in nginx: later writes queue
-            // behind it in order, and a failed write closes the channel by itself. A connection that closes after
-            // it waits for the write, since closing drops writes still queued.
-            if keepAlive {
-                context.writeAndFlush(NIOAny(out), promise: nil)
-                done(.success(0))
-            } else {
-                let promise = context.eventLoop.makePromise(of: Void.self)
-                context.writeAndFlush(NIOAny(out), promise: promise)
-                promise.futureResult.whenComplete { done($0.map { 0 }) }
-            }
+            sendWhole(out, keepAlive: keepAlive, context: context) { done($0.map { 0 }) }
             return
         }
         let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: false,
                                     files: .of(status: response.status, headers: response.headers))
         writer.write(head: out, body: body).whenComplete(done)
+    }
+
+    /// Sends a whole response (head and small body) in one buffer: one write, one flush. On a connection that stays
+    /// open the response is done once it is handed to the channel (no promise), as in nginx: later writes queue
+    /// behind it in order, and a failed write closes the channel by itself. A connection that closes after it
+    /// waits for the write, since closing drops writes still queued.
+    private func sendWhole(_ out: ByteBuffer, keepAlive: Bool, context: ChannelHandlerContext,
+                           done: @escaping (Result<Void, Error>) -> Void) {
+        if keepAlive {
+            context.writeAndFlush(NIOAny(out), promise: nil)
+            done(.success(()))
+        } else {
+            let promise = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(NIOAny(out), promise: promise)
+            promise.futureResult.whenComplete(done)
+        }
     }
 
     private func finished(_ c: Current, response: GatewayResponse, upstreamReason: String, bodyBytes: Int64, keepAlive: Bool, failed: Bool) {

@@ -6,7 +6,8 @@ import NIOPosix
 /// Writes one response (pre-encoded head + body) to a connection, with backpressure for file and stream
 /// bodies: the next chunk is read only when the previous one was written.
 ///
-/// Small responses go out as one buffer (one `SSL_write`, one record). Not Sendable: use on the loop.
+/// Small responses do not come here: the connection handler copies a body up to `coalesceLimit` behind the head
+/// (`inlineBody`) and sends both as one buffer (one `SSL_write`, one record). Not Sendable: use on the loop.
 struct ResponseWriter {
     /// Bodies up to this size are copied behind the head so head and body leave in one write.
     static let coalesceLimit = 16 * 1024
@@ -48,23 +49,15 @@ struct ResponseWriter {
     /// Writes head and body; the future gives the number of body bytes written.
     func write(head: ByteBuffer, body: GatewayResponseBody) -> EventLoopFuture<Int64> {
         let eventLoop = context.eventLoop
-        switch body {
-        case .buffer(let b) where !chunked && b.readableBytes <= Self.coalesceLimit:
-            var combined = head
-            var b2 = b
-            combined.writeBuffer(&b2)
-            return context.writeAndFlush(NIOAny(combined)).map { Int64(b.readableBytes) }
-        default:
-            context.write(NIOAny(head), promise: nil)
-            return writeBody(body).flatMap { n in
-                if self.chunked {
-                    var end = self.context.channel.allocator.buffer(capacity: 5)
-                    end.writeStaticString("0\r\n\r\n")
-                    return self.context.writeAndFlush(NIOAny(end)).map { n }
-                }
-                self.context.flush()
-                return eventLoop.makeSucceededFuture(n)
+        context.write(NIOAny(head), promise: nil)
+        return writeBody(body).flatMap { n in
+            if self.chunked {
+                var end = self.context.channel.allocator.buffer(capacity: 5)
+                end.writeStaticString("0\r\n\r\n")
+                return self.context.writeAndFlush(NIOAny(end)).map { n }
             }
+            self.context.flush()
+            return eventLoop.makeSucceededFuture(n)
         }
     }
 
@@ -193,6 +186,16 @@ struct ResponseWriter {
     }
 
     /// Releases what a body holds when it will not be written (HEAD, 304, closed connection).
+    /// The bytes of a body small enough to go in the head's buffer (`coalesceLimit`), or nil: `.empty` is an empty
+    /// buffer, a `.buffer` up to the limit itself; files, parts and streams go through `write(head:body:)`.
+    static func inlineBody(_ body: GatewayResponseBody) -> ByteBuffer? {
+        switch body {
+        case .empty: return ByteBuffer()
+        case .buffer(let b) where b.readableBytes <= coalesceLimit: return b
+        default: return nil
+        }
+    }
+
     static func discard(_ body: GatewayResponseBody) {
         switch body {
         case .empty, .buffer: break
