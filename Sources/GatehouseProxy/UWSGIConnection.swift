@@ -14,11 +14,12 @@ import NIOPosix
 /// `ProxyError`. Readiness comes from `UpstreamPoller` (see there for why this is not a NIO channel).
 ///
 /// Timers: `connect_timeout` while connecting, then the read timeout — silence from the backend while we wait for
-/// it (request writes count as progress until the head arrives). The lease is released when the socket closes:
+/// it (request writes count as progress until the head arrives). Both are one deadline watched by the loop's
+/// `UpstreamDeadlines` (no NIO timer per exchange; reported at most one tick late). The lease is released when the socket closes:
 /// for a buffered response when its last byte arrived, for a stream when the stream ends.
 ///
 /// Not Sendable: every method runs on `eventLoop` (the poller hands reports there).
-final class UWSGIConnection {
+final class UWSGIConnection: UpstreamDeadlineMember {
     private enum Phase {
         case idle
         case connecting
@@ -68,10 +69,10 @@ final class UWSGIConnection {
     /// The response spool is behind: stop reading until it catches up.
     private var paused = false
 
-    private var connectTimer: Scheduled<Void>?
-    private var timer: Scheduled<Void>?
-    private var timerFiresAt: NIODeadline = .distantPast
-    private var deadline: NIODeadline?
+    /// When the connect (phase `.connecting`) or the silence (phase `.open`) times out; nil while no timer runs.
+    private(set) var deadline: NIODeadline?
+    var deadlineSlot = -1
+    private let deadlines: UpstreamDeadlines
 
     private static let readEvents = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
     private static let writeEvents = EPOLLOUT.rawValue
@@ -107,6 +108,7 @@ final class UWSGIConnection {
         self.decoder = UWSGIResponseDecoder(isHeadRequest: isHeadRequest,
                                             maxHeadSize: configuration.maxResponseHeadSize)
         self.inbound = ByteBuffer()
+        self.deadlines = UpstreamDeadlines.current(on: eventLoop)
     }
 
     // MARK: - Connecting
@@ -154,14 +156,9 @@ final class UWSGIConnection {
                 connected()
             case .inProgress:
                 phase = .connecting
-                if connectTimer == nil {
-                    let timeout = configuration.connectTimeout
-                    connectTimer = eventLoop.scheduleTask(in: timeout) { [self] in
-                        connectTimer = nil
-                        guard phase == .connecting else { return }
-                        connectFailed(ProxyError(.connectTimeout, upstream: upstream,
-                                                 detail: "connect timed out after \(timeout.nanoseconds / 1_000_000) ms"))
-                    }
+                if deadline == nil {  // one connect_timeout over all addresses
+                    deadline = eventLoop.now + configuration.connectTimeout
+                    deadlines.watch(self)
                 }
                 wait(for: Self.writeEvents)
             }
@@ -175,8 +172,7 @@ final class UWSGIConnection {
     private func connectFailed(_ error: Error, backendAtFault: Bool = true) {
         guard phase != .closed else { return }
         phase = .closed
-        connectTimer?.cancel()
-        connectTimer = nil
+        stopTimer()
         releaseSocket()
         lease.release(connectFailed: backendAtFault)
         state = .done
@@ -185,8 +181,6 @@ final class UWSGIConnection {
     }
 
     private func connected() {
-        connectTimer?.cancel()
-        connectTimer = nil
         phase = .open
         armTimer()
         flush()
@@ -575,8 +569,6 @@ final class UWSGIConnection {
     private func close() {
         guard phase != .closed else { return }
         phase = .closed
-        connectTimer?.cancel()
-        connectTimer = nil
         stopTimer()
         closeBodyFile()
         outbound.removeAll()
@@ -592,41 +584,35 @@ final class UWSGIConnection {
         self.socket = nil
     }
 
-    // MARK: - The silence timer
+    // MARK: - The timers
 
-    /// One scheduled task at a time, re-armed only when the deadline moves earlier (progress moves it later
-    /// without touching the timer heap; an early firing re-arms itself for the current deadline).
+    /// Starts (or moves later) the silence deadline. Progress only moves the deadline: the registry is told when
+    /// the connection starts being watched, not on every read.
     private func armTimer() {
         guard phase == .open else { return }
-        let when = eventLoop.now + configuration.readTimeout
-        deadline = when
-        if timer != nil && timerFiresAt <= when { return }
-        schedule(at: when)
-    }
-
-    private func schedule(at when: NIODeadline) {
-        timer?.cancel()
-        timerFiresAt = when
-        timer = eventLoop.scheduleTask(deadline: when) { [weak self] in self?.timerFired() }
-    }
-
-    private func timerFired() {
-        timer = nil
-        guard let deadline, phase == .open else { return }
-        if eventLoop.now < deadline {
-            schedule(at: deadline)  // progress moved the deadline since this was scheduled
-            return
-        }
-        self.deadline = nil
-        let timeout = configuration.readTimeout
-        fail(ProxyError(.readTimeout, upstream: upstream,
-                        detail: "no data from the backend for \(timeout.nanoseconds / 1_000_000) ms"))
+        deadline = eventLoop.now + configuration.readTimeout
+        if deadlineSlot < 0 { deadlines.watch(self) }
     }
 
     private func stopTimer() {
         deadline = nil
-        timer?.cancel()
-        timer = nil
+        deadlines.forget(self)
+    }
+
+    func deadlineDue(now: NIODeadline) {
+        guard let deadline, deadline <= now else { return }
+        switch phase {
+        case .connecting:
+            let timeout = configuration.connectTimeout
+            connectFailed(ProxyError(.connectTimeout, upstream: upstream,
+                                     detail: "connect timed out after \(timeout.nanoseconds / 1_000_000) ms"))
+        case .open:
+            let timeout = configuration.readTimeout
+            fail(ProxyError(.readTimeout, upstream: upstream,
+                            detail: "no data from the backend for \(timeout.nanoseconds / 1_000_000) ms"))
+        case .idle, .closed:
+            stopTimer()
+        }
     }
 
     private func mapError(_ error: Error) -> ProxyError {

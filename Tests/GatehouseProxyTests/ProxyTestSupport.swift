@@ -33,7 +33,8 @@ final class ProxyHarness {
 
     /// A configuration whose spool files go to this test's directory.
     func configuration(_ backends: [BackendConfiguration], queueSize: Int = 100,
-                       queueTimeout: TimeAmount = .seconds(10), readTimeout: TimeAmount = .seconds(30),
+                       queueTimeout: TimeAmount = .seconds(10), connectTimeout: TimeAmount = .seconds(2),
+                       readTimeout: TimeAmount = .seconds(30),
                        responseMemoryThreshold: Int = 1 << 20) -> ProxyConfiguration {
         ProxyConfiguration(
             upstream: UpstreamConfiguration(name: "test", backends: backends, queueSize: queueSize,
@@ -42,7 +43,7 @@ final class ProxyHarness {
                                                       spoolDirectory: spoolDirectory),
             responseMemoryThreshold: responseMemoryThreshold,
             responseSpoolDirectory: spoolDirectory,
-            connectTimeout: .seconds(2), readTimeout: readTimeout)
+            connectTimeout: connectTimeout, readTimeout: readTimeout)
     }
 
     func request(_ method: HTTPMethod = .GET, _ uri: String, headers: [(String, String)] = [],

@@ -1,6 +1,7 @@
 @testable import GatehouseProxy
 import GatehouseHTTP
 import GatehouseUWSGI
+import Glibc
 import NIOCore
 import NIOHTTP1
 import XCTest
@@ -13,6 +14,8 @@ final class ScriptedBackendTests: XCTestCase {
     override func setUpWithError() throws { harness = try ProxyHarness() }
 
     override func tearDownWithError() throws {
+        for fd in fillers { Glibc.close(fd) }
+        fillers = []
         for backend in backends { try backend.stop() }
         XCTAssertEqual(try harness.spoolFiles(), [], "no spool file may remain")
         try harness.shutdown()
@@ -24,9 +27,10 @@ final class ScriptedBackendTests: XCTestCase {
         return BackendConfiguration(address: .unix(path: backend.path))
     }
 
-    private func responder(_ backends: [BackendConfiguration], readTimeout: TimeAmount = .seconds(30),
-                           memory: Int = 1 << 20) throws -> ProxyResponder {
-        try ProxyResponder(configuration: harness.configuration(backends, readTimeout: readTimeout,
+    private func responder(_ backends: [BackendConfiguration], connectTimeout: TimeAmount = .seconds(2),
+                           readTimeout: TimeAmount = .seconds(30), memory: Int = 1 << 20) throws -> ProxyResponder {
+        try ProxyResponder(configuration: harness.configuration(backends, connectTimeout: connectTimeout,
+                                                                 readTimeout: readTimeout,
                                                                  responseMemoryThreshold: memory),
                            threadPool: harness.threadPool)
     }
@@ -236,6 +240,44 @@ final class ScriptedBackendTests: XCTestCase {
         XCTAssertEqual(response.status, .gatewayTimeout)
         XCTAssertEqual(response.annotations?.reason, .readTimeout)
         XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+    }
+
+    func testConnectThatNeverCompletesIs504ConnectTimeout() throws {
+        // A listener whose accept queue is full (backlog 0, one connection queued and never accepted): Linux drops
+        // further SYNs, so the gateway's connect stays in progress until connect_timeout.
+        let listener = try XCTUnwrap(Self.tcpSocket())
+        defer { Glibc.close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+                XCTAssertEqual(bind(listener, sa, length), 0)
+                XCTAssertEqual(listen(listener, 0), 0)
+                XCTAssertEqual(getsockname(listener, sa, &length), 0)
+                let filler = try XCTUnwrap(Self.tcpSocket())
+                fillers.append(filler)
+                XCTAssertEqual(connect(filler, sa, length), 0, "the one queued connection")
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let r = try responder([BackendConfiguration(address: .tcp(host: "127.0.0.1", port: port))],
+                              connectTimeout: .milliseconds(300))
+        let start = Date()
+        let (response, _) = try harness.send(r, try harness.request(.GET, "/"))
+        XCTAssertEqual(response.status, .gatewayTimeout)
+        XCTAssertEqual(response.annotations?.reason, .connectTimeout)
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(elapsed, 0.29, "timed out before connect_timeout")
+        XCTAssertLessThan(elapsed, 2)
+    }
+
+    private var fillers: [CInt] = []
+
+    private static func tcpSocket() -> CInt? {
+        let fd = socket(AF_INET, CInt(SOCK_STREAM.rawValue), 0)
+        return fd >= 0 ? fd : nil
     }
 
     func testMissingSpoolFileIs500SpoolError() throws {

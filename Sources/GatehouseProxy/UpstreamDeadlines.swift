@@ -1,0 +1,113 @@
+import NIOCore
+import NIOPosix
+
+/// Something `UpstreamDeadlines` watches: it keeps its own deadline (and may move it later at any time without
+/// telling the registry) and acts when it is due.
+protocol UpstreamDeadlineMember: AnyObject {
+    /// Where the registry keeps the member (-1 when not watched). Only the registry writes it.
+    var deadlineSlot: Int { get set }
+    /// The member's current deadline; nil for none.
+    var deadline: NIODeadline? { get }
+    /// `deadline` is at or before `now`: time out (typically also leaving the registry).
+    func deadlineDue(now: NIODeadline)
+}
+
+/// The deadlines of one event loop's uwsgi exchanges (connect timeout, read timeout), checked by one task for
+/// them all instead of one NIO timer per exchange.
+///
+/// A proxied request used to schedule a NIO task when it connected and cancel it when the response was in: two
+/// trips through the loop's timer heap under its lock and three allocations, ~2 % of the gateway's CPU per
+/// request, for timers that almost never fire. Here a member is added to an array (its index kept in the member,
+/// so leaving is a swap with the last, no hashing), and moving its deadline later — what every read does —
+/// touches nothing. The one task fires at the earliest deadline rounded up to a `tick` grid, so the many
+/// exchanges started within one tick share a firing time and watching rarely reschedules anything. When it fires
+/// it tells the members that are due, then re-arms for the earliest remaining deadline. A timeout is reported at
+/// most one `tick` late (coarse timers, as h2o and nginx use for timeouts of seconds).
+///
+/// Not Sendable: one per event loop (`current(on:)`), used only on it.
+final class UpstreamDeadlines {
+    /// The grid deadlines are rounded up to: how late a timeout may be reported.
+    static let tick = TimeAmount.milliseconds(50)
+
+    let eventLoop: EventLoop
+    private var members: [UpstreamDeadlineMember] = []
+    private var task: Scheduled<Void>?
+    private var taskFiresAt = NIODeadline.distantFuture
+
+    init(eventLoop: EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    private static let perThread = ThreadSpecificVariable<UpstreamDeadlines>()
+
+    /// The registry of `eventLoop`, made on first use. Call on the loop (the registry is per loop thread).
+    static func current(on eventLoop: EventLoop) -> UpstreamDeadlines {
+        eventLoop.preconditionInEventLoop()
+        if let existing = perThread.currentValue, existing.eventLoop === eventLoop { return existing }
+        let made = UpstreamDeadlines(eventLoop: eventLoop)
+        perThread.currentValue = made
+        return made
+    }
+
+    /// Members being watched.
+    var count: Int { members.count }
+
+    /// Watches `member` (if it is not yet) for its `deadline`, which must be set.
+    func watch(_ member: UpstreamDeadlineMember) {
+        if member.deadlineSlot < 0 {
+            member.deadlineSlot = members.count
+            members.append(member)
+        }
+        guard let deadline = member.deadline else { return }
+        let when = Self.gridPoint(atOrAfter: deadline)
+        if when < taskFiresAt { schedule(at: when) }
+    }
+
+    /// Stops watching `member`.
+    func forget(_ member: UpstreamDeadlineMember) {
+        let slot = member.deadlineSlot
+        guard slot >= 0, slot < members.count, members[slot] === member else { return }
+        member.deadlineSlot = -1
+        let last = members.removeLast()
+        if slot < members.count {
+            members[slot] = last
+            last.deadlineSlot = slot
+        }
+        // The task stays when the last member leaves: cancelling it here would cost a schedule and a cancel per
+        // request on a loop that proxies one request at a time. Fired with nobody due, it just does not re-arm.
+    }
+
+    /// `deadline` rounded up to the next multiple of `tick` of the uptime clock.
+    static func gridPoint(atOrAfter deadline: NIODeadline) -> NIODeadline {
+        let step = UInt64(tick.nanoseconds)
+        let ns = deadline.uptimeNanoseconds
+        let (q, r) = ns.quotientAndRemainder(dividingBy: step)
+        guard r != 0 else { return deadline }
+        let (up, overflow) = (q + 1).multipliedReportingOverflow(by: step)
+        return overflow ? .distantFuture : .uptimeNanoseconds(up)
+    }
+
+    private func schedule(at when: NIODeadline) {
+        task?.cancel()
+        taskFiresAt = when
+        task = eventLoop.scheduleTask(deadline: when) { [self] in fire() }
+    }
+
+    private func fire() {
+        task = nil
+        taskFiresAt = .distantFuture
+        let now = eventLoop.now
+        // A member may leave (or make others leave) when told: go over a copy, skipping those gone meanwhile.
+        for member in members where member.deadlineSlot >= 0 {
+            if let deadline = member.deadline, deadline <= now { member.deadlineDue(now: now) }
+        }
+        guard task == nil else { return }  // a member re-armed it meanwhile
+        var earliest = NIODeadline.distantFuture
+        for member in members {
+            if let deadline = member.deadline, deadline < earliest { earliest = deadline }
+        }
+        guard earliest != .distantFuture else { return }
+        // A member that let a due deadline stand is asked again one tick later, not in a busy loop.
+        schedule(at: Self.gridPoint(atOrAfter: max(earliest, now + Self.tick)))
+    }
+}
