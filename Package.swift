@@ -46,8 +46,9 @@ let package = Package(
         ], exclude: ["README.md"]),
 
         // I/O layers.
+        .target(name: "GatehouseTimers", dependencies: nio, exclude: ["README.md"]),
         .target(name: "GatehouseTLS", dependencies: [
-            "CGatehouseOpenSSL", log,
+            "CGatehouseOpenSSL", "GatehouseTimers", log,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOTLS", package: "swift-nio"),
             .product(name: "Atomics", package: "swift-atomics"),
@@ -55,7 +56,7 @@ let package = Package(
         .target(name: "GatehouseStatic", dependencies: ["GatehouseHTTP", "GatehouseManifest", log,
             .product(name: "NIOHTTP1", package: "swift-nio")] + nio, exclude: ["README.md"]),
         .target(name: "GatehouseProxy", dependencies: [
-            "GatehouseHTTP", "GatehouseUWSGI", "CGatehouseEpoll", log,
+            "GatehouseHTTP", "GatehouseUWSGI", "GatehouseTimers", "CGatehouseEpoll", log,
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ] + nio, exclude: ["README.md"]),
@@ -67,7 +68,7 @@ let package = Package(
         // Composition and the thin CLI.
         .target(name: "GatehouseServer", dependencies: [
             "GatehouseHTTP", "GatehouseTLS", "GatehouseConfig", "GatehouseStatic", "GatehouseProxy",
-            "GatehouseCache", "GatehouseManifest", "GatehouseUWSGI", log,
+            "GatehouseCache", "GatehouseManifest", "GatehouseUWSGI", "GatehouseTimers", log,
             .product(name: "Atomics", package: "swift-atomics"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ] + nio),
@@ -98,6 +99,9 @@ let package = Package(
             "GatehouseProxy", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "GatehouseCacheTests", dependencies: ["GatehouseCache"]),
+        .testTarget(name: "GatehouseTimersTests", dependencies: [
+            "GatehouseTimers", .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
         .testTarget(name: "GatehouseServerTests", dependencies: [
             "GatehouseServer", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),

@@ -1,6 +1,7 @@
 import CGatehouseEpoll
 import Glibc
 import GatehouseHTTP
+import GatehouseTimers
 import GatehouseUWSGI
 import Logging
 import NIOCore
@@ -15,11 +16,11 @@ import NIOPosix
 ///
 /// Timers: `connect_timeout` while connecting, then the read timeout — silence from the backend while we wait for
 /// it (request writes count as progress until the head arrives). Both are one deadline watched by the loop's
-/// `UpstreamDeadlines` (no NIO timer per exchange; reported at most one tick late). The lease is released when the socket closes:
+/// `LoopDeadlines` (no NIO timer per exchange; reported at most one tick late). The lease is released when the socket closes:
 /// for a buffered response when its last byte arrived, for a stream when the stream ends.
 ///
 /// Not Sendable: every method runs on `eventLoop` (the poller hands reports there).
-final class UWSGIConnection: UpstreamDeadlineMember {
+final class UWSGIConnection: LoopDeadlineMember {
     private enum Phase {
         case idle
         case connecting
@@ -72,7 +73,7 @@ final class UWSGIConnection: UpstreamDeadlineMember {
     /// When the connect (phase `.connecting`) or the silence (phase `.open`) times out; nil while no timer runs.
     private(set) var deadline: NIODeadline?
     var deadlineSlot = -1
-    private let deadlines: UpstreamDeadlines
+    private let deadlines: LoopDeadlines
 
     private static let readEvents = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
     private static let writeEvents = EPOLLOUT.rawValue
@@ -108,7 +109,7 @@ final class UWSGIConnection: UpstreamDeadlineMember {
         self.decoder = UWSGIResponseDecoder(isHeadRequest: isHeadRequest,
                                             maxHeadSize: configuration.maxResponseHeadSize)
         self.inbound = ByteBuffer()
-        self.deadlines = UpstreamDeadlines.current(on: eventLoop)
+        self.deadlines = LoopDeadlines.current(on: eventLoop)
     }
 
     // MARK: - Connecting

@@ -1,4 +1,5 @@
 import GatehouseHTTP
+import GatehouseTimers
 import NIOCore
 import NIOHTTP1
 
@@ -24,12 +25,13 @@ enum HTTPRequestReaderEvent {
 ///
 /// The connection handler tells the reader when a response finished (`awaitNextRequest`): from then the idle
 /// timeout runs until the next head's first bytes, and the header deadline from those bytes until the head is
-/// complete. Timers cost nothing per request: there is one deadline and at most one scheduled task per
-/// connection; moving the deadline later or clearing it does not touch the task, which re-arms itself if it fires
-/// early. The header deadline is only set when a head is still incomplete after the read that started it.
+/// complete. Timers cost nothing per request: the connection has one deadline, watched by the loop's
+/// `LoopDeadlines` (no scheduled task of its own); moving it later or clearing it touches nothing. The header
+/// deadline is only set when a head is still incomplete after the read that started it. A deadline is acted on at
+/// most one grid tick (50 ms) late.
 ///
 /// Not Sendable: lives on its channel's event loop.
-final class HTTPRequestReader: ChannelInboundHandler {
+final class HTTPRequestReader: ChannelInboundHandler, LoopDeadlineMember {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = HTTPServerRequestPart
 
@@ -45,11 +47,11 @@ final class HTTPRequestReader: ChannelInboundHandler {
     private var failed = false
     private var context: ChannelHandlerContext?
     /// When the current wait ends, and what it means then; nil while a request is handled.
-    private var deadline: NIODeadline?
+    private(set) var deadline: NIODeadline?
     private var deadlineEvent = HTTPRequestReaderEvent.idleTimeout
-    /// The one scheduled task and when it fires (never later than `deadline`).
-    private var timer: Scheduled<Void>?
-    private var timerFiresAt: NIODeadline = .distantPast
+    /// The loop's timer registry (the reader stays a member from `handlerAdded` to the end of the connection).
+    private var deadlines: LoopDeadlines?
+    var deadlineSlot = -1
 
     init(limits: HTTP1RequestParser.Limits, headerTimeout: TimeAmount, keepAliveTimeout: TimeAmount) {
         self.parser = HTTP1RequestParser(limits: limits)
@@ -59,6 +61,7 @@ final class HTTPRequestReader: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        deadlines = LoopDeadlines.current(on: context.eventLoop)
         // The first request gets the header timeout from the moment the connection opens.
         setDeadline(context.eventLoop.now + headerTimeout, event: .idleTimeout)
     }
@@ -145,35 +148,23 @@ final class HTTPRequestReader: ChannelInboundHandler {
     }
 
     private func cancelTimer() {
-        timer?.cancel()
-        timer = nil
+        deadline = nil
+        deadlines?.forget(self)
     }
 
-    /// Sets the deadline; schedules a task only when none is pending that fires by then.
+    /// Sets the deadline. The registry needs telling only when the reader is not watched yet or the deadline
+    /// moved earlier than the one it last saw; `watch` sorts that out in O(1).
     private func setDeadline(_ when: NIODeadline, event: HTTPRequestReaderEvent) {
+        let earlier = deadline.map { when < $0 } ?? true
         deadline = when
         deadlineEvent = event
-        if timer != nil && timerFiresAt <= when { return }
-        schedule(at: when)
+        if deadlineSlot < 0 || earlier { deadlines?.watch(self) }
     }
 
-    private func schedule(at when: NIODeadline) {
-        cancelTimer()
-        guard let context else { return }
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        timerFiresAt = when
-        timer = context.eventLoop.scheduleTask(deadline: when) { loopBound.value.timerFired() }
-    }
-
-    private func timerFired() {
-        timer = nil
-        guard let context, let deadline else { return }
-        if context.eventLoop.now < deadline {
-            schedule(at: deadline)  // the deadline moved later since this task was scheduled
-            return
-        }
-        self.deadline = nil
-        guard waitingForHead, !failed else { return }
+    /// Called by `LoopDeadlines` once `deadline` has passed.
+    func deadlineDue(now: NIODeadline) {
+        deadline = nil
+        guard let context, waitingForHead, !failed else { return }
         fail(context, headBytesSeen > 0 ? .headerTimeout : deadlineEvent)
     }
 }

@@ -1,3 +1,4 @@
+import GatehouseTimers
 import NIOCore
 import NIOTLS
 
@@ -6,7 +7,8 @@ import NIOTLS
 ///
 /// States (`State`): `idle` → `handshaking` → `active` → `closing` → `closed`.
 /// - Handshake: starts when the channel is active; a timer closes the connection if it has not completed within
-///   `handshakeTimeout`. On completion `TLSUserEvent.handshakeCompleted(negotiatedProtocol:)` is fired, then any
+///   `handshakeTimeout` (the handshake and shutdown timeouts are one deadline watched by the loop's
+///   `LoopDeadlines`: no NIO timer per connection; reported at most one grid tick late). On completion `TLSUserEvent.handshakeCompleted(negotiatedProtocol:)` is fired, then any
 ///   application data that arrived with the client's Finished is decoded at once, then writes buffered meanwhile go out.
 /// - Reads: every record decrypted during one read cycle goes into one plaintext buffer, delivered once per
 ///   `channelReadComplete`. Ciphertext OpenSSL produced while reading (handshake flights, tickets, alerts) is written
@@ -20,7 +22,7 @@ import NIOTLS
 ///   carrying OpenSSL's error queue, and closes the channel.
 ///
 /// Not `Sendable`: like every channel handler it lives on its channel's event loop; read `connectionInfo` there.
-public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
+public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler, LoopDeadlineMember {
     public typealias InboundIn = ByteBuffer
     public typealias InboundOut = ByteBuffer
     public typealias OutboundIn = ByteBuffer
@@ -45,8 +47,13 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private(set) var state: State = .idle
     private var pendingWrites = MarkedCircularBuffer<(ByteBuffer, EventLoopPromise<Void>?)>(initialCapacity: 4)
     private var plaintext: ByteBuffer?
-    private var handshakeTimer: Scheduled<Void>?
-    private var shutdownTimer: Scheduled<Void>?
+    /// The loop's timer registry, and the context a deadline acts on (set while a deadline may run).
+    private var deadlines: LoopDeadlines?
+    private var timerContext: ChannelHandlerContext?
+    /// When the handshake (state `handshaking`) or the wait for the peer's close_notify (`closing`) times out.
+    /// Bookkeeping for `LoopDeadlines`, like `deadlineSlot`.
+    public private(set) var deadline: NIODeadline?
+    public var deadlineSlot = -1
     private var closePromise: EventLoopPromise<Void>?
     private var peerSentCloseNotify = false
     private var downstreamWantsRead = false
@@ -110,12 +117,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         state = .handshaking
-        let timeout = TimeAmount(self.context.configuration.handshakeTimeout)
-        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        handshakeTimer = context.eventLoop.scheduleTask(in: timeout) {
-            let (handler, context) = loopBound.value
-            handler.handshakeTimedOut(context: context)
-        }
+        startTimer(TimeAmount(self.context.configuration.handshakeTimeout), context: context)
     }
 
     private func handshakeTimedOut(context: ChannelHandlerContext) {
@@ -184,8 +186,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func handshakeCompleted(context: ChannelHandlerContext, connection: TLSConnection) {
         state = .active
-        handshakeTimer?.cancel()
-        handshakeTimer = nil
+        cancelTimers()
         let info = connection.info()
         connectionInfo = info
         context.fireUserInboundEventTriggered(TLSUserEvent.handshakeCompleted(negotiatedProtocol: info.negotiatedProtocol))
@@ -295,14 +296,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 finishClose(context: context)
                 return
             }
-            let timeout = TimeAmount(self.context.configuration.shutdownTimeout)
-            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            shutdownTimer = context.eventLoop.scheduleTask(in: timeout) {
-                let (handler, context) = loopBound.value
-                guard handler.state == .closing else { return }
-                context.fireErrorCaught(TLSError(.shutdownTimeout))
-                handler.finishClose(context: context)
-            }
+            startTimer(TimeAmount(self.context.configuration.shutdownTimeout), context: context)
         case .closed, .failed:
             finishClose(context: context)
         }
@@ -422,11 +416,37 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    // MARK: timers
+
+    private func startTimer(_ timeout: TimeAmount, context: ChannelHandlerContext) {
+        let registry = deadlines ?? LoopDeadlines.current(on: context.eventLoop)
+        deadlines = registry
+        timerContext = context
+        deadline = context.eventLoop.now + timeout
+        registry.watch(self)
+    }
+
     private func cancelTimers() {
-        handshakeTimer?.cancel()
-        handshakeTimer = nil
-        shutdownTimer?.cancel()
-        shutdownTimer = nil
+        deadline = nil
+        timerContext = nil
+        deadlines?.forget(self)
+    }
+
+    /// Called by `LoopDeadlines` once `deadline` has passed: the handshake or the close took too long.
+    public func deadlineDue(now: NIODeadline) {
+        let context = timerContext
+        let phase = state
+        cancelTimers()
+        guard let context else { return }
+        switch phase {
+        case .handshaking:
+            handshakeTimedOut(context: context)
+        case .closing:
+            context.fireErrorCaught(TLSError(.shutdownTimeout))
+            finishClose(context: context)
+        case .idle, .active, .closed:
+            break
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-@testable import GatehouseProxy
+import GatehouseTimers
 import NIOCore
 import NIOEmbedded
 import XCTest
@@ -6,8 +6,8 @@ import XCTest
 /// The per-loop deadline registry on an embedded loop (virtual time): members are told once their deadline is
 /// reached on the tick grid and not before, moving a deadline later needs no call, forgotten members are never
 /// told, and members may leave (or make others leave) while being told.
-final class UpstreamDeadlinesTests: XCTestCase {
-    private final class Member: UpstreamDeadlineMember {
+final class LoopDeadlinesTests: XCTestCase {
+    private final class Member: LoopDeadlineMember {
         var deadlineSlot = -1
         var deadline: NIODeadline?
         var told: [NIODeadline] = []
@@ -22,18 +22,18 @@ final class UpstreamDeadlinesTests: XCTestCase {
     }
 
     private var loop: EmbeddedEventLoop!
-    private var deadlines: UpstreamDeadlines!
+    private var deadlines: LoopDeadlines!
 
     override func setUp() {
         loop = EmbeddedEventLoop()
-        deadlines = UpstreamDeadlines(eventLoop: loop)
+        deadlines = LoopDeadlines(eventLoop: loop)
     }
 
     override func tearDown() {
         try? loop.syncShutdownGracefully()
     }
 
-    private var tick: Int64 { UpstreamDeadlines.tick.nanoseconds }
+    private var tick: Int64 { LoopDeadlines.tick.nanoseconds }
 
     func testMemberIsToldAtTheFirstGridPointAtOrAfterItsDeadline() {
         let member = Member(deadline: loop.now + .nanoseconds(2 * tick + tick / 2))
@@ -124,20 +124,20 @@ final class UpstreamDeadlinesTests: XCTestCase {
     }
 
     func testGridPointsRoundUpToTheTick() {
-        XCTAssertEqual(UpstreamDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(0)), .uptimeNanoseconds(0))
-        XCTAssertEqual(UpstreamDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(1)),
+        XCTAssertEqual(LoopDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(0)), .uptimeNanoseconds(0))
+        XCTAssertEqual(LoopDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(1)),
                        .uptimeNanoseconds(UInt64(tick)))
-        XCTAssertEqual(UpstreamDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(UInt64(tick))),
+        XCTAssertEqual(LoopDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(UInt64(tick))),
                        .uptimeNanoseconds(UInt64(tick)))
-        XCTAssertEqual(UpstreamDeadlines.gridPoint(atOrAfter: .distantFuture), .distantFuture)
+        XCTAssertEqual(LoopDeadlines.gridPoint(atOrAfter: .distantFuture), .distantFuture)
     }
 
     func testCurrentRegistryIsPerLoop() {
-        let a = UpstreamDeadlines.current(on: loop)
-        XCTAssertTrue(a === UpstreamDeadlines.current(on: loop))
+        let a = LoopDeadlines.current(on: loop)
+        XCTAssertTrue(a === LoopDeadlines.current(on: loop))
         let other = EmbeddedEventLoop()
         defer { try? other.syncShutdownGracefully() }
-        let b = UpstreamDeadlines.current(on: other)
+        let b = LoopDeadlines.current(on: other)
         XCTAssertFalse(a === b)
         XCTAssertTrue(b.eventLoop === other)
     }

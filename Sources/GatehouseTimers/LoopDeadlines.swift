@@ -1,59 +1,59 @@
 import NIOCore
 import NIOPosix
 
-/// Something `UpstreamDeadlines` watches: it keeps its own deadline (and may move it later at any time without
+/// Something `LoopDeadlines` watches: it keeps its own deadline (and may move it later at any time without
 /// telling the registry) and acts when it is due.
-protocol UpstreamDeadlineMember: AnyObject {
+public protocol LoopDeadlineMember: AnyObject {
     /// Where the registry keeps the member (-1 when not watched). Only the registry writes it.
     var deadlineSlot: Int { get set }
-    /// The member's current deadline; nil for none.
+    /// The member's current deadline; nil for none (a member may stay watched without one).
     var deadline: NIODeadline? { get }
     /// `deadline` is at or before `now`: time out (typically also leaving the registry).
     func deadlineDue(now: NIODeadline)
 }
 
-/// The deadlines of one event loop's uwsgi exchanges (connect timeout, read timeout), checked by one task for
-/// them all instead of one NIO timer per exchange.
+/// The coarse timers of one event loop — a connection's TLS handshake and idle/header deadlines, a uwsgi exchange's
+/// connect and read timeouts — checked by one task for them all instead of one NIO timer each.
 ///
-/// A proxied request used to schedule a NIO task when it connected and cancel it when the response was in: two
-/// trips through the loop's timer heap under its lock and three allocations, ~2 % of the gateway's CPU per
-/// request, for timers that almost never fire. Here a member is added to an array (its index kept in the member,
-/// so leaving is a swap with the last, no hashing), and moving its deadline later — what every read does —
-/// touches nothing. The one task fires at the earliest deadline rounded up to a `tick` grid, so the many
-/// exchanges started within one tick share a firing time and watching rarely reschedules anything. When it fires
-/// it tells the members that are due, then re-arms for the earliest remaining deadline. A timeout is reported at
-/// most one `tick` late (coarse timers, as h2o and nginx use for timeouts of seconds).
+/// These timers almost never fire, but a NIO timer costs two trips through the loop's timer heap under its lock
+/// and three allocations to schedule and cancel (~4 % of the CPU of a proxied request, ~1.5 % of a TLS handshake),
+/// and a scheduled task held for the life of an idle connection. Here a member is added to an array (its index
+/// kept in the member, so leaving is a swap with the last, no hashing), and moving its deadline later — what
+/// every read does — touches nothing. The one task fires at the earliest deadline rounded up to a `tick` grid, so
+/// the many members that start within one tick share a firing time and watching rarely reschedules anything. When
+/// it fires it tells the members that are due, then re-arms for the earliest remaining deadline. A timeout is
+/// reported at most one `tick` late (coarse timers, as h2o and nginx use for timeouts of seconds).
 ///
 /// Not Sendable: one per event loop (`current(on:)`), used only on it.
-final class UpstreamDeadlines {
+public final class LoopDeadlines {
     /// The grid deadlines are rounded up to: how late a timeout may be reported.
-    static let tick = TimeAmount.milliseconds(50)
+    public static let tick = TimeAmount.milliseconds(50)
 
-    let eventLoop: EventLoop
-    private var members: [UpstreamDeadlineMember] = []
+    public let eventLoop: EventLoop
+    private var members: [LoopDeadlineMember] = []
     private var task: Scheduled<Void>?
     private var taskFiresAt = NIODeadline.distantFuture
 
-    init(eventLoop: EventLoop) {
+    public init(eventLoop: EventLoop) {
         self.eventLoop = eventLoop
     }
 
-    private static let perThread = ThreadSpecificVariable<UpstreamDeadlines>()
+    private static let perThread = ThreadSpecificVariable<LoopDeadlines>()
 
     /// The registry of `eventLoop`, made on first use. Call on the loop (the registry is per loop thread).
-    static func current(on eventLoop: EventLoop) -> UpstreamDeadlines {
+    public static func current(on eventLoop: EventLoop) -> LoopDeadlines {
         eventLoop.preconditionInEventLoop()
         if let existing = perThread.currentValue, existing.eventLoop === eventLoop { return existing }
-        let made = UpstreamDeadlines(eventLoop: eventLoop)
+        let made = LoopDeadlines(eventLoop: eventLoop)
         perThread.currentValue = made
         return made
     }
 
     /// Members being watched.
-    var count: Int { members.count }
+    public var count: Int { members.count }
 
-    /// Watches `member` (if it is not yet) for its `deadline`, which must be set.
-    func watch(_ member: UpstreamDeadlineMember) {
+    /// Watches `member` (if it is not yet) for its `deadline`; call again when the deadline moved earlier.
+    public func watch(_ member: LoopDeadlineMember) {
         if member.deadlineSlot < 0 {
             member.deadlineSlot = members.count
             members.append(member)
@@ -64,7 +64,7 @@ final class UpstreamDeadlines {
     }
 
     /// Stops watching `member`.
-    func forget(_ member: UpstreamDeadlineMember) {
+    public func forget(_ member: LoopDeadlineMember) {
         let slot = member.deadlineSlot
         guard slot >= 0, slot < members.count, members[slot] === member else { return }
         member.deadlineSlot = -1
@@ -78,7 +78,7 @@ final class UpstreamDeadlines {
     }
 
     /// `deadline` rounded up to the next multiple of `tick` of the uptime clock.
-    static func gridPoint(atOrAfter deadline: NIODeadline) -> NIODeadline {
+    public static func gridPoint(atOrAfter deadline: NIODeadline) -> NIODeadline {
         let step = UInt64(tick.nanoseconds)
         let ns = deadline.uptimeNanoseconds
         let (q, r) = ns.quotientAndRemainder(dividingBy: step)
