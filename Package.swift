@@ -91,19 +91,19 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "GatehouseTLSTests", dependencies: [
-            "GatehouseTLS", "CGatehouseOpenSSL", .product(name: "NIOEmbedded", package: "swift-nio"),
+            "GatehouseTLS", "GatehouseTimers", "CGatehouseOpenSSL", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "GatehouseStaticTests", dependencies: ["GatehouseStatic", "GatehouseManifest", "GatehouseHTTP",
             .product(name: "NIOHTTP1", package: "swift-nio")] + nio),
         .testTarget(name: "GatehouseProxyTests", dependencies: [
-            "GatehouseProxy", .product(name: "NIOEmbedded", package: "swift-nio"),
+            "GatehouseProxy", "GatehouseTimers", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "GatehouseCacheTests", dependencies: ["GatehouseCache"]),
         .testTarget(name: "GatehouseTimersTests", dependencies: [
             "GatehouseTimers", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "GatehouseServerTests", dependencies: [
-            "GatehouseServer", .product(name: "NIOEmbedded", package: "swift-nio"),
+            "GatehouseServer", "GatehouseTimers", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseHTTP
 @testable import GatehouseProxy
+import GatehouseTimers
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -23,6 +24,14 @@ final class ProxyHarness {
         spoolDirectory = directory + "/spool"
         try FileManager.default.createDirectory(atPath: spoolDirectory, withIntermediateDirectories: true)
         logger.logLevel = .critical
+    }
+
+    /// Exchanges still watched by the loops' deadline registries: 0 once every exchange has ended (an exchange
+    /// left registered would be kept alive, and told about its deadline, forever).
+    func watchedExchanges() throws -> Int {
+        try group.makeIterator().reduce(0) { sum, loop in
+            sum + (try loop.submit { LoopDeadlines.current(on: loop).count }.wait())
+        }
     }
 
     func shutdown() throws {

@@ -18,6 +18,7 @@ final class ScriptedBackendTests: XCTestCase {
         fillers = []
         for backend in backends { try backend.stop() }
         XCTAssertEqual(try harness.spoolFiles(), [], "no spool file may remain")
+        XCTAssertEqual(try harness.watchedExchanges(), 0, "an ended exchange is still watched for its deadline")
         try harness.shutdown()
     }
 

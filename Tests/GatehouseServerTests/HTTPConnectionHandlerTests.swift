@@ -1,4 +1,5 @@
 import GatehouseHTTP
+import GatehouseTimers
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -164,6 +165,7 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         channel.embeddedEventLoop.advanceTime(by: .seconds(2))
         XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
         XCTAssertFalse(channel.isActive)
+        XCTAssertEqual(LoopDeadlines.current(on: channel.embeddedEventLoop).count, 0, "closed, still watched")
     }
 
     func testIdleKeepAliveConnectionIsClosedQuietly() throws {
@@ -175,9 +177,11 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 404"))
         channel.embeddedEventLoop.advanceTime(by: .seconds(4))
         XCTAssertTrue(channel.isActive)
+        XCTAssertEqual(LoopDeadlines.current(on: channel.embeddedEventLoop).count, 1, "the idle deadline is watched")
         channel.embeddedEventLoop.advanceTime(by: .seconds(2))
         XCTAssertEqual(try readAll(channel), "")
         XCTAssertFalse(channel.isActive)
+        XCTAssertEqual(LoopDeadlines.current(on: channel.embeddedEventLoop).count, 0, "closed, still watched")
     }
 
     func testMaxRequestsPerConnectionClosesAfterTheLast() throws {

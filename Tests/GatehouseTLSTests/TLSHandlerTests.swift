@@ -1,5 +1,6 @@
 import CGatehouseOpenSSL
 @testable import GatehouseTLS
+import GatehouseTimers
 import NIOCore
 import NIOEmbedded
 import NIOTLS
@@ -178,6 +179,7 @@ final class TLSHandlerTests: XCTestCase {
         XCTAssertNoThrow(try closed.wait())
         XCTAssertFalse(harness.channel.isActive)
         XCTAssertTrue(harness.recorder.events.contains(.error(.shutdownTimeout)))
+        XCTAssertEqual(LoopDeadlines.current(on: harness.channel.embeddedEventLoop).count, 0, "closed, still watched")
     }
 
     func testServerCloseByDefaultSendsCloseNotifyAndDoesNotWait() throws {
@@ -244,12 +246,15 @@ final class TLSHandlerTests: XCTestCase {
         harness.channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
         XCTAssertFalse(harness.channel.isActive)
         XCTAssertEqual(harness.recorder.events, [.error(.handshakeTimeout), .inactive])
+        XCTAssertEqual(LoopDeadlines.current(on: harness.channel.embeddedEventLoop).count, 0, "closed, still watched")
     }
 
     func testCompletedHandshakeIsNotTimedOut() throws {
         let harness = try TLSTestHarness(context: try makeContext { $0.handshakeTimeout = .seconds(3) })
         let client = try TestTLSClient(trusting: pki.ca, serverName: "localhost")
         XCTAssertTrue(try harness.handshake(client))
+        XCTAssertEqual(LoopDeadlines.current(on: harness.channel.embeddedEventLoop).count, 0,
+                       "an established connection has no TLS deadline to watch")
         harness.channel.embeddedEventLoop.advanceTime(by: .seconds(10))
         XCTAssertTrue(harness.channel.isActive)
     }
