@@ -1,6 +1,7 @@
 import GatehouseHTTP
 import GatehouseProxy
 import GatehouseStatic
+import GatehouseTimers
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -15,7 +16,7 @@ import NIOPosix
 /// pipelining client cannot make us buffer without bound.
 ///
 /// Not Sendable: lives on its channel's event loop.
-final class HTTPConnectionHandler: ChannelDuplexHandler {
+final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -36,8 +37,6 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         var keepAlive: Bool
         /// The slow-body defence, while a body is being read.
         var bodyGuard: BodyRateGuard?
-        /// Fires at `bodyGuard.nextCheck` (data may stop arriving altogether).
-        var bodyTimer: Scheduled<Void>?
 
         init(request: GatewayRequest, route: RouteDecision, sink: RequestBodySink? = nil, startedAt: NIODeadline,
              keepAlive: Bool) {
@@ -72,6 +71,12 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var fileIO: NonBlockingFileIO
     private var dateCache: DateCache?
     private var requestIDs = RequestID()
+    /// The loop's timer registry: the slow-body check is due at `bodyGuard.nextCheck` while `bodyCheckArmed` (data
+    /// may stop arriving altogether, so the check cannot wait for the next read).
+    private var deadlines: LoopDeadlines?
+    private var bodyCheckArmed = false
+    var deadlineSlot = -1
+    var deadline: NIODeadline? { bodyCheckArmed ? current?.bodyGuard?.nextCheck : nil }
     /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
     private var endpoints: (remote: SocketAddress?, remoteIP: String?, local: SocketAddress?, serverName: String?)?
 
@@ -86,6 +91,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        self.deadlines = LoopDeadlines.current(on: context.eventLoop)
         self.dateCache = shared.dateCaches.cache(for: context.eventLoop)
         shared.metrics.connectionOpened()
         if !shared.registry.add(context.channel) {
@@ -101,8 +107,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         closed = true
         shared.metrics.connectionClosed()
         shared.registry.remove(context.channel)
+        stopBodyCheck()
         if let c = current {
-            c.bodyTimer?.cancel()
             c.sink?.release()
             current = nil
         }
@@ -272,11 +278,20 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     private func scheduleBodyCheck(context: ChannelHandlerContext) {
-        guard let next = current?.bodyGuard?.nextCheck else { return }
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        current?.bodyTimer = context.eventLoop.scheduleTask(deadline: next) {
-            loopBound.value.bodyCheckDue()
-        }
+        guard current?.bodyGuard?.nextCheck != nil else { return }
+        bodyCheckArmed = true
+        deadlines?.watch(self)
+    }
+
+    private func stopBodyCheck() {
+        bodyCheckArmed = false
+        deadlines?.forget(self)
+    }
+
+    /// Called by `LoopDeadlines` when the slow-body check is due.
+    func deadlineDue(now: NIODeadline) {
+        bodyCheckArmed = false
+        bodyCheckDue()
     }
 
     private func bodyCheckDue() {
@@ -332,8 +347,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         pauseToken &+= 1
         let token = pauseToken
         bodyPaused = true
-        current?.bodyTimer?.cancel()
-        current?.bodyTimer = nil
+        stopBodyCheck()
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         storedEnough.whenComplete { _ in loopBound.value.resumeBody(token: token) }
     }
@@ -354,8 +368,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private func handleEnd(context: ChannelHandlerContext) {
         guard let c = current else { return }
         bodyPaused = false   // the whole body is in; a pipelined request that arrives now waits in the queue
-        c.bodyTimer?.cancel()
-        c.bodyTimer = nil
+        stopBodyCheck()
         c.bodyGuard = nil
         current = c
         responding = true
@@ -413,8 +426,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         let c: Current
         if let existing = current {
             c = existing
-            c.bodyTimer?.cancel()
-            c.bodyTimer = nil
+            stopBodyCheck()
             c.bodyGuard = nil
         } else {
             let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: "-")

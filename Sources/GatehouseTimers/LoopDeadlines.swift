@@ -33,6 +33,8 @@ public final class LoopDeadlines {
     private var members: [LoopDeadlineMember] = []
     private var task: Scheduled<Void>?
     private var taskFiresAt = NIODeadline.distantFuture
+    /// Set while members are told: a member re-arming then is covered by the re-arm after the round.
+    private var firing = false
 
     public init(eventLoop: EventLoop) {
         self.eventLoop = eventLoop
@@ -58,7 +60,7 @@ public final class LoopDeadlines {
             member.deadlineSlot = members.count
             members.append(member)
         }
-        guard let deadline = member.deadline else { return }
+        guard !firing, let deadline = member.deadline else { return }
         let when = Self.gridPoint(atOrAfter: deadline)
         if when < taskFiresAt { schedule(at: when) }
     }
@@ -97,11 +99,13 @@ public final class LoopDeadlines {
         task = nil
         taskFiresAt = .distantFuture
         let now = eventLoop.now
-        // A member may leave (or make others leave) when told: go over a copy, skipping those gone meanwhile.
+        // A member may leave (or make others leave, or set a new deadline) when told: go over a copy, skipping
+        // those gone meanwhile; the next firing is worked out once, after the round.
+        firing = true
         for member in members where member.deadlineSlot >= 0 {
             if let deadline = member.deadline, deadline <= now { member.deadlineDue(now: now) }
         }
-        guard task == nil else { return }  // a member re-armed it meanwhile
+        firing = false
         var earliest = NIODeadline.distantFuture
         for member in members {
             if let deadline = member.deadline, deadline < earliest { earliest = deadline }

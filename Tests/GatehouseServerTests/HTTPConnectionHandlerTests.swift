@@ -378,6 +378,8 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         XCTAssertTrue(out.hasPrefix("HTTP/1.1 200 "), out)
         XCTAssertTrue(out.hasSuffix(String(repeating: "y", count: 2000)))
         XCTAssertTrue(channel.isActive)
+        XCTAssertEqual(LoopDeadlines.current(on: channel.embeddedEventLoop).count, 1,
+                       "after the body only the reader's idle deadline is watched")
         _ = try channel.finish(acceptAlreadyClosed: true)
     }
 
@@ -407,6 +409,7 @@ final class HTTPConnectionHandlerTests: XCTestCase {
         channel.embeddedEventLoop.advanceTime(by: .seconds(1))
         XCTAssertTrue(try readAll(channel).hasPrefix("HTTP/1.1 408 "))
         XCTAssertFalse(channel.isActive)
+        XCTAssertEqual(LoopDeadlines.current(on: channel.embeddedEventLoop).count, 0, "closed, still watched")
     }
 
     func testRestOfARefusedBodyIsNotAnsweredAsAnotherRequest() throws {

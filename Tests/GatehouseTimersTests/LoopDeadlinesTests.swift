@@ -123,6 +123,26 @@ final class LoopDeadlinesTests: XCTestCase {
         XCTAssertEqual(slow.told.count, 0)
     }
 
+    func testMemberRearmingWhileToldDoesNotDelayAnEarlierOne() {
+        // A periodic check (the slow-body guard) sets its next deadline from inside its report; another member due
+        // sooner than that must still be told on time.
+        let periodic = Member(deadline: loop.now + .nanoseconds(tick))
+        let period = TimeAmount.nanoseconds(10 * tick)
+        periodic.onDue = { [deadlines, loop] me in
+            me.deadline = loop!.now + period
+            deadlines!.watch(me)
+        }
+        let soon = Member(deadline: loop.now + .nanoseconds(3 * tick))
+        deadlines.watch(periodic)
+        deadlines.watch(soon)
+        loop.advanceTime(by: .nanoseconds(tick))
+        XCTAssertEqual(periodic.told.count, 1)
+        loop.advanceTime(by: .nanoseconds(2 * tick))
+        XCTAssertEqual(soon.told.count, 1, "the re-armed member pushed the next check past an earlier deadline")
+        loop.advanceTime(by: .nanoseconds(8 * tick))
+        XCTAssertEqual(periodic.told.count, 2)
+    }
+
     func testGridPointsRoundUpToTheTick() {
         XCTAssertEqual(LoopDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(0)), .uptimeNanoseconds(0))
         XCTAssertEqual(LoopDeadlines.gridPoint(atOrAfter: .uptimeNanoseconds(1)),
