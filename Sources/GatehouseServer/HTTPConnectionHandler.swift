@@ -26,7 +26,26 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         case failure(HTTPResponseStatus, String)
     }
 
-    /// The request being read.
+    /// A FIFO of waiting parts whose buffer is made on the first append and dropped when it empties.
+    private struct PipelineQueue {
+        private var storage: CircularBuffer<Queued>?
+
+        var isEmpty: Bool { storage?.isEmpty ?? true }
+
+        mutating func append(_ element: Queued) {
+            if storage == nil { storage = CircularBuffer(initialCapacity: 4) }
+            storage!.append(element)
+        }
+
+        mutating func popFirst() -> Queued? {
+            guard let first = storage?.popFirst() else { return nil }
+            if storage!.isEmpty { storage = nil }
+            return first
+        }
+
+        mutating func removeAll() { storage = nil }
+    }
+
     /// The request being handled. A class: the write and completion closures capture it with one retain
     /// (copying the struct it was retained and released every field, ~5 % of a cached or static response's CPU).
     private final class Current {
@@ -53,9 +72,9 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
     private let serverName: () -> String?
     private var current: Current?
     private var responding = false
-    /// Parts that arrived while a response was being written (pipelining). Small at first: every idle keep-alive
-    /// connection holds it, and the default 16 slots cost ~0.8 KB per connection; it grows if a client pipelines.
-    private var queue = CircularBuffer<Queued>(initialCapacity: 2)
+    /// Parts that arrived while a response was being written (pipelining). Its storage exists only while something
+    /// waits: most clients never pipeline, and every idle keep-alive connection would hold it.
+    private var queue = PipelineQueue()
     private var pendingRead = false
     /// The body sink has more than it can store waiting: reads are held back until it catches up.
     private var bodyPaused = false
