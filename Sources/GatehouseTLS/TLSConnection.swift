@@ -112,7 +112,7 @@ final class TLSConnection {
         SSL_get0_alpn_selected(ssl, &alpnPointer, &alpnLength)
         let alpn = alpnPointer.flatMap { alpnLength == 0 ? nil :
             String(decoding: UnsafeBufferPointer(start: $0, count: Int(alpnLength)), as: UTF8.self) }
-        let cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) }
+        let cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map(Self.cipherName)
         let reused = SSL_session_reused(ssl) == 1
         var serial: String?
         if !reused, let x509 = SSL_get_certificate(ssl) {
@@ -128,6 +128,22 @@ final class TLSConnection {
             negotiatedProtocol: alpn,
             sessionReused: reused,
             certificateSerial: serial)
+    }
+
+    /// The usual cipher names as string literals: every connection keeps its `TLSConnectionInfo`, and a name
+    /// copied out of OpenSSL (22–29 bytes, too long for an inline string) would be one allocation per connection.
+    private static let knownCipherNames: [String] = [
+        "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+        "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+        "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+    ]
+
+    static func cipherName(_ name: UnsafePointer<CChar>) -> String {
+        for known in knownCipherNames where known.withCString({ strcmp($0, name) }) == 0 {
+            return known  // a literal: copying it allocates nothing
+        }
+        return String(cString: name)
     }
 
     private func outcome(_ result: Int32) -> Outcome {

@@ -45,7 +45,9 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler, Lo
     private let context: TLSServerContext
     private(set) var connection: TLSConnection?
     private(set) var state: State = .idle
-    private var pendingWrites = MarkedCircularBuffer<(ByteBuffer, EventLoopPromise<Void>?)>(initialCapacity: 4)
+    /// Writes waiting for `flush` (and for the handshake). Two slots: a response is usually one write, and every
+    /// idle connection holds this buffer (NIO's ring buffer grows by doubling when more are queued).
+    private var pendingWrites = MarkedCircularBuffer<(ByteBuffer, EventLoopPromise<Void>?)>(initialCapacity: 2)
     private var plaintext: ByteBuffer?
     /// The loop's timer registry, and the context a deadline acts on (set while a deadline may run).
     private var deadlines: LoopDeadlines?

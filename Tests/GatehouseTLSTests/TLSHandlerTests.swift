@@ -283,3 +283,12 @@ final class TLSChannelInstallTests: XCTestCase {
         XCTAssertEqual(recorder.events.first, .handshakeCompleted("http/1.1"))
     }
 }
+
+final class TLSCipherNameTests: XCTestCase {
+    func testKnownCipherNamesComeBackEqualAndUnknownOnesAreCopied() {
+        for name in ["TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-AES256-GCM-SHA384",
+                     "SOME-FUTURE-CIPHER", ""] {
+            XCTAssertEqual(name.withCString { TLSConnection.cipherName($0) }, name)
+        }
+    }
+}
