@@ -5,11 +5,18 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// Adds TLS to a new connection: installs its handler first in the pipeline and returns a way to read the SNI
-/// name once the handshake is done. Implemented by the composition in the CLI over GatehouseTLS.
+/// Adds TLS to a new connection: installs its handler first in the pipeline and returns where to read the SNI
+/// name once the handshake is done. Implemented by the composition over GatehouseTLS.
 public protocol TLSChannelInstaller: Sendable {
-    /// Adds the TLS handler to `channel` (called on its event loop) and returns the SNI-name accessor.
-    func install(on channel: Channel) throws -> @Sendable () -> String?
+    /// Adds the TLS handler to `channel` (called on its event loop) and returns the source of its SNI name.
+    func install(on channel: Channel) throws -> ServerNameSource
+}
+
+/// The TLS server name (SNI) of a connection, read on the connection's event loop once the handshake is done (nil
+/// before, or when the client sent none). A class reference the connection handler keeps: no closure and no
+/// reabstraction thunk allocated per connection.
+public protocol ServerNameSource: AnyObject {
+    var serverName: String? { get }
 }
 
 /// A listener could not be opened.
@@ -111,17 +118,13 @@ public final class GatehouseServer: @unchecked Sendable {
                         // ClientHellos and uploads cost one extra read, not more memory.
                         try options.setOption(.recvAllocator, value: Self.receiveAllocator)
                     }
-                    let serverName: @Sendable () -> String?
-                    if let tls {
-                        serverName = try tls.install(on: channel)
-                    } else {
-                        serverName = { nil }
-                    }
+                    let serverNameSource = try tls?.install(on: channel)
                     let limits = HTTP1RequestParser.Limits(maxRequestLine: settings.maxRequestLine,
                                                            maxHeaderSection: settings.maxHeaderSize)
                     let reader = HTTPRequestReader(limits: limits, headerTimeout: settings.headerTimeout,
                                                    keepAliveTimeout: settings.keepAliveTimeout)
-                    let handler = HTTPConnectionHandler(shared: context, reader: reader, serverName: serverName)
+                    let handler = HTTPConnectionHandler(shared: context, reader: reader,
+                                                        serverNameSource: serverNameSource)
                     try channel.pipeline.syncOperations.addHandlers([reader, handler])
                 }
             }

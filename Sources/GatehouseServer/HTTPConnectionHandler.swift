@@ -69,7 +69,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
 
     private let shared: ConnectionContext
     private let reader: HTTPRequestReader
-    private let serverName: () -> String?
+    /// The TLS handler (nil on plain HTTP), for the SNI name.
+    private let serverNameSource: ServerNameSource?
     private var current: Current?
     private var responding = false
     /// Parts that arrived while a response was being written (pipelining). Its storage exists only while something
@@ -99,10 +100,10 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
     /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
     private var endpoints: (remote: SocketAddress?, remoteIP: String?, local: SocketAddress?, serverName: String?)?
 
-    init(shared: ConnectionContext, reader: HTTPRequestReader, serverName: @escaping () -> String?) {
+    init(shared: ConnectionContext, reader: HTTPRequestReader, serverNameSource: ServerNameSource?) {
         self.shared = shared
         self.reader = reader
-        self.serverName = serverName
+        self.serverNameSource = serverNameSource
         self.fileIO = NonBlockingFileIO(threadPool: .singleton)
     }
 
@@ -237,7 +238,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         let requestID = clientRequestID.flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? requestIDs.next()
         let ends = endpoints ?? {
             let remote = context.channel.remoteAddress
-            return (remote, remote?.ipAddress, context.channel.localAddress, serverName())
+            return (remote, remote?.ipAddress, context.channel.localAddress, serverNameSource?.serverName)
         }()
         endpoints = ends
         let request = GatewayRequest(head: head, scheme: shared.scheme, serverName: ends.serverName,

@@ -47,8 +47,11 @@ public struct OpenSSLChannelInstaller: TLSChannelInstaller {
 
     public init(context: TLSServerContext) { self.context = context }
 
-    public func install(on channel: Channel) throws -> @Sendable () -> String? {
-        let handle = try context.addHandler(to: channel)
-        return { handle.serverName }
+    public func install(on channel: Channel) throws -> ServerNameSource {
+        let handler = context.makeHandler()
+        try channel.pipeline.syncOperations.addHandler(handler, position: .first)
+        return handler
     }
 }
+
+extension TLSHandler: ServerNameSource {}

@@ -25,7 +25,7 @@ final class HTTPConnectionHandlerTests: XCTestCase {
                                                maxHeaderSection: settings.maxHeaderSize)
         let reader = HTTPRequestReader(limits: limits, headerTimeout: settings.headerTimeout,
                                        keepAliveTimeout: settings.keepAliveTimeout)
-        let handler = HTTPConnectionHandler(shared: shared, reader: reader, serverName: { nil })
+        let handler = HTTPConnectionHandler(shared: shared, reader: reader, serverNameSource: nil)
         try channel.pipeline.syncOperations.addHandlers([reader, handler])
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return channel

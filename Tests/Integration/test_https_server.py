@@ -76,6 +76,15 @@ def test_sni_selects_certificate(gh, pki):
     assert "CN = other.test" in out and "Verify return code: 0 (ok)" in out
 
 
+def test_request_carries_the_tls_server_name(gh, pki):
+    # The status page shows the SNI name the request's connection negotiated (read from the TLS handler).
+    for name in ("localhost", "other.test"):
+        r = curl("--cacert", str(pki.cert_path), "--resolve", f"{name}:{gh.https_port}:127.0.0.1",
+                 f"https://{name}:{gh.https_port}/_gatehouse/status")
+        assert r.returncode == 0, r.stderr
+        assert f"Server name: {name}." in r.stdout, r.stdout
+
+
 def test_alpn_http11(gh, pki):
     out = s_client(gh.https_port, "-alpn", "h2,http/1.1", "-servername", "localhost")
     assert "ALPN protocol: http/1.1" in out
