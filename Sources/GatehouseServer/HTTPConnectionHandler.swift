@@ -516,20 +516,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
                                   hsts: shared.scheme == "https" ? settings.hsts : nil, into: &head)
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let done: (Result<Int64, Error>) -> Void = { result in
-            let handler = loopBound.value
-            c.sink?.release()
-            if case .failure(let error as FileBodyChangedError) = result {
-                handler.shared.logger.warning("response body file changed on disk; connection closed", metadata: [
-                    "gatehouse.request.id": "\(c.request.requestID)", "gatehouse.error": "\(error)",
-                ])
-            }
-            let sent: Int64
-            switch result {
-            case .success(let n): sent = n
-            case .failure: sent = 0
-            }
-            handler.finished(c, response: response, upstreamReason: upstreamReason, bodyBytes: sent, keepAlive: keepAlive,
-                             failed: { if case .failure = result { return true } else { return false } }())
+            loopBound.value.written(result, c, response: response, upstreamReason: upstreamReason, keepAlive: keepAlive)
         }
         if var inline {
             let bytes = Int64(inline.readableBytes)
@@ -565,20 +552,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         if var b = inline { out.writeBuffer(&b) }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let done: (Result<Int64, Error>) -> Void = { result in
-            let handler = loopBound.value
-            if case .failure(let error as FileBodyChangedError) = result {
-                handler.shared.logger.warning("response body file changed on disk; connection closed", metadata: [
-                    "gatehouse.request.id": "\(c.request.requestID)", "gatehouse.error": "\(error)",
-                ])
-            }
-            var sent: Int64 = 0
-            var failed = false
-            switch result {
-            case .success(let n): sent = n + inlineBytes
-            case .failure: failed = true
-            }
-            handler.finished(c, response: response, upstreamReason: "", bodyBytes: sent, keepAlive: keepAlive,
-                             failed: failed)
+            loopBound.value.written(result.map { $0 + inlineBytes }, c, response: response, upstreamReason: "",
+                                    keepAlive: keepAlive)
         }
         if case .empty = body {
             sendWhole(out, keepAlive: keepAlive, context: context) { done($0.map { 0 }) }
@@ -587,6 +562,28 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         let writer = ResponseWriter(context: context, fileIO: fileIO, chunked: false,
                                     files: .of(status: response.status, headers: response.headers))
         writer.write(head: out, body: body).whenComplete(done)
+    }
+
+    /// A response's bytes are handed over (`result`: body bytes sent) or writing failed: release the request body,
+    /// log a file body that changed under us, and finish the request.
+    private func written(_ result: Result<Int64, Error>, _ c: Current, response: GatewayResponse,
+                         upstreamReason: String, keepAlive: Bool) {
+        c.sink?.release()
+        var sent: Int64 = 0
+        var failed = false
+        switch result {
+        case .success(let n):
+            sent = n
+        case .failure(let error):
+            failed = true
+            if let error = error as? FileBodyChangedError {
+                shared.logger.warning("response body file changed on disk; connection closed", metadata: [
+                    "gatehouse.request.id": "\(c.request.requestID)", "gatehouse.error": "\(error)",
+                ])
+            }
+        }
+        finished(c, response: response, upstreamReason: upstreamReason, bodyBytes: sent, keepAlive: keepAlive,
+                 failed: failed)
     }
 
     /// Sends a whole response (head and small body) in one buffer: one write, one flush. On a connection that stays
