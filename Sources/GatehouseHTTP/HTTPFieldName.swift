@@ -13,6 +13,13 @@ public enum HTTPFieldName {
         return zip(a.utf8, b.utf8).allSatisfy { HTTPSyntax.lower($0) == HTTPSyntax.lower($1) }
     }
 
+    /// True when `name` starts with `lowercasePrefix` ignoring ASCII case. The literal must be lower case.
+    public static func hasPrefix(_ name: String, _ lowercasePrefix: StaticString) -> Bool {
+        let prefix = UnsafeBufferPointer(start: lowercasePrefix.utf8Start, count: lowercasePrefix.utf8CodeUnitCount)
+        guard name.utf8.count >= prefix.count else { return false }
+        return zip(name.utf8, prefix).allSatisfy { HTTPSyntax.lower($0) == $1 }
+    }
+
     @usableFromInline
     static func equalsIgnoringCase(_ name: String, _ lowercaseLiteral: StaticString) -> Bool {
         HTTPSyntax.equalsIgnoringCase(name, lowercaseLiteral)

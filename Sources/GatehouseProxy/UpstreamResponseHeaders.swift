@@ -1,26 +1,42 @@
+import GatehouseHTTP
 import NIOHTTP1
 
 /// Which headers of a uWSGI response reach the client.
 public enum UpstreamResponseHeaders {
-    /// Removed from every upstream response: hop-by-hop headers (RFC 9110 §7.6.1), the CGI `Status`, and what
-    /// Gatehouse sets itself (`Server`, `Date`), as nginx hides them (`X-Accel-*`, `X-Pad`).
-    static let removed: Set<String> = [
-        "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
-        "status", "server", "date", "x-pad",
-    ]
-
-    /// `headers` without hop-by-hop headers (including those named in `Connection`), `X-Accel-*`, `Status`,
-    /// `Server`, `Date`, `X-Pad`, and Gatehouse's internal `X-Gatehouse-*` (an app cannot forge log annotations).
+    /// `headers` without hop-by-hop headers (RFC 9110 §7.6.1, including those named in `Connection`), the CGI
+    /// `Status`, what Gatehouse sets itself (`Server`, `Date`), what nginx hides (`X-Accel-*`, `X-Pad`), and
+    /// Gatehouse's internal `X-Gatehouse-*` (an app cannot forge log annotations). Names are compared ignoring
+    /// ASCII case without allocating; a response with nothing to drop — most of them — is handed back as it is.
     public static func clean(_ headers: HTTPHeaders) -> HTTPHeaders {
-        var dropped = removed
-        for name in headers[canonicalForm: "connection"] { dropped.insert(name.lowercased()) }
+        var listed: [Substring] = []
+        for name in headers[canonicalForm: "connection"] { listed.append(name) }
+        func dropped(_ name: String) -> Bool {
+            isAlwaysRemoved(name) || listed.contains { HTTPFieldName.equal($0, name) }
+        }
+        guard headers.contains(where: { dropped($0.name) }) else { return headers }
         var result = HTTPHeaders()
-        for (name, value) in headers {
-            let lower = name.lowercased()
-            if dropped.contains(lower) || lower.hasPrefix("x-accel-") || lower.hasPrefix("x-gatehouse-") { continue }
+        result.reserveCapacity(headers.count)
+        for (name, value) in headers where !dropped(name) {
             result.add(name: name, value: value)
         }
         return result
+    }
+
+    /// The names removed from every upstream response (see `clean`), whatever `Connection` lists.
+    static func isAlwaysRemoved(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: if HTTPFieldName.matches(name, "te") { return true }
+        case 4: if HTTPFieldName.matches(name, "date") { return true }
+        case 5: if HTTPFieldName.matches(name, "x-pad") { return true }
+        case 6: if HTTPFieldName.matches(name, "status") || HTTPFieldName.matches(name, "server") { return true }
+        case 7: if HTTPFieldName.matches(name, "trailer") || HTTPFieldName.matches(name, "upgrade") { return true }
+        case 10:
+            if HTTPFieldName.matches(name, "connection") || HTTPFieldName.matches(name, "keep-alive") { return true }
+        case 16: if HTTPFieldName.matches(name, "proxy-connection") { return true }
+        case 17: if HTTPFieldName.matches(name, "transfer-encoding") { return true }
+        default: break
+        }
+        return HTTPFieldName.hasPrefix(name, "x-accel-") || HTTPFieldName.hasPrefix(name, "x-gatehouse-")
     }
 
     /// True when the response asks not to be buffered (`X-Accel-Buffering: no`).

@@ -81,4 +81,21 @@ final class HeaderRulesTests: XCTestCase {
         XCTAssertTrue(UpstreamResponseHeaders.wantsStreaming(headers))
         XCTAssertFalse(UpstreamResponseHeaders.wantsStreaming(HTTPHeaders([("X-Accel-Buffering", "yes")])))
     }
+
+    func testResponseHeaderCleaningIgnoresCaseAndKeepsEverythingElse() {
+        let headers = HTTPHeaders([
+            ("content-type", "text/html"), ("SERVER", "uWSGI"), ("dAtE", "x"), ("x-ACCEL-expires", "60"),
+            ("X-GATEHOUSE-anything", "forged"), ("X-Pad", "avoid browser bug"), ("TE", "trailers"),
+            ("Proxy-Connection", "keep-alive"), ("x-accel", "not a prefix match"), ("Statuses", "kept"),
+            ("connection", "x-one"), ("X-One", "hop"), ("X-Two", "end to end"),
+        ])
+        XCTAssertEqual(UpstreamResponseHeaders.clean(headers).map(\.name),
+                       ["content-type", "x-accel", "Statuses", "X-Two"])
+        // Nothing to drop: the same headers, in order, with repeated names.
+        let plain = HTTPHeaders([("Content-Type", "text/html"), ("Vary", "Cookie"), ("Vary", "Accept-Encoding"),
+                                 ("Set-Cookie", "a=1")])
+        let cleaned = UpstreamResponseHeaders.clean(plain)
+        XCTAssertEqual(cleaned.map(\.name), plain.map(\.name))
+        XCTAssertEqual(cleaned.map(\.value), plain.map(\.value))
+    }
 }
