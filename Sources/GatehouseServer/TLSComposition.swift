@@ -48,9 +48,7 @@ public struct OpenSSLChannelInstaller: TLSChannelInstaller {
     public init(context: TLSServerContext) { self.context = context }
 
     public func install(on channel: Channel) throws -> ServerNameSource {
-        let handler = context.makeHandler()
-        try channel.pipeline.syncOperations.addHandler(handler, position: .first)
-        return handler
+        try context.addHandler(to: channel)
     }
 }
 
