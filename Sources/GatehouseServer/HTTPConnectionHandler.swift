@@ -91,12 +91,12 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
     private var fileIO: NonBlockingFileIO
     private var dateCache: DateCache?
     private var requestIDs = RequestID()
-    /// The loop's timer registry: the slow-body check is due at `bodyGuard.nextCheck` while `bodyCheckArmed` (data
-    /// may stop arriving altogether, so the check cannot wait for the next read).
+    /// The loop's timer registry. While a body is read the handler is a member: the slow-body check is due at
+    /// `bodyGuard.nextCheck` (data may stop arriving altogether, so the check cannot wait for the next read).
     private var deadlines: LoopDeadlines?
-    private var bodyCheckArmed = false
     var deadlineSlot = -1
-    var deadline: NIODeadline? { bodyCheckArmed ? current?.bodyGuard?.nextCheck : nil }
+    /// When `bodyCheckDue` would act: not while answering or while the body sink holds reads back.
+    var deadline: NIODeadline? { responding || bodyPaused ? nil : current?.bodyGuard?.nextCheck }
     /// The connection's addresses and TLS server name, read once (they do not change; reading them takes locks).
     private var endpoints: (remote: SocketAddress?, remoteIP: String?, local: SocketAddress?, serverName: String?)?
 
@@ -294,23 +294,20 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
                                                         minimumRate: settings.minBodyRate,
                                                         window: settings.bodyRateWindow)
         current?.bodyGuard = BodyRateGuard(configuration: configuration, start: context.eventLoop.now)
-        scheduleBodyCheck(context: context)
+        scheduleBodyCheck()
     }
 
-    private func scheduleBodyCheck(context: ChannelHandlerContext) {
-        guard current?.bodyGuard?.nextCheck != nil else { return }
-        bodyCheckArmed = true
+    private func scheduleBodyCheck() {
+        guard current?.bodyGuard != nil else { return }
         deadlines?.watch(self)
     }
 
     private func stopBodyCheck() {
-        bodyCheckArmed = false
         deadlines?.forget(self)
     }
 
     /// Called by `LoopDeadlines` when the slow-body check is due.
     func deadlineDue(now: NIODeadline) {
-        bodyCheckArmed = false
         bodyCheckDue()
     }
 
@@ -319,7 +316,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         let verdict = bodyGuard.check(at: context.eventLoop.now)
         current?.bodyGuard = bodyGuard
         if verdict == .proceed {
-            scheduleBodyCheck(context: context)
+            scheduleBodyCheck()
         } else {
             failSlowBody(verdict, context: context)
         }
@@ -377,7 +374,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         bodyPaused = false
         if current?.bodyGuard != nil, !responding {
             current!.bodyGuard!.restartWindow(at: context.eventLoop.now)
-            scheduleBodyCheck(context: context)
+            scheduleBodyCheck()
         }
         if pendingRead && queue.isEmpty {
             pendingRead = false

@@ -152,13 +152,11 @@ final class HTTPRequestReader: ChannelInboundHandler, LoopDeadlineMember {
         deadlines?.forget(self)
     }
 
-    /// Sets the deadline. The registry needs telling only when the reader is not watched yet or the deadline
-    /// moved earlier than the one it last saw; `watch` sorts that out in O(1).
+    /// Sets the deadline and tells the registry, which reschedules only when it is earlier than its next firing.
     private func setDeadline(_ when: NIODeadline, event: HTTPRequestReaderEvent) {
-        let earlier = deadline.map { when < $0 } ?? true
         deadline = when
         deadlineEvent = event
-        if deadlineSlot < 0 || earlier { deadlines?.watch(self) }
+        deadlines?.watch(self)
     }
 
     /// Called by `LoopDeadlines` once `deadline` has passed.
