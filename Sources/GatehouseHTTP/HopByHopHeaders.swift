@@ -8,6 +8,20 @@ public enum HopByHopHeaders {
         "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
     ]
 
+    /// True when `name` is one of ``standard``, compared ignoring ASCII case without allocating (for per-response
+    /// filters on the hot path).
+    public static func isStandard(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: return HTTPSyntax.equalsIgnoringCase(name, "te")
+        case 7: return HTTPSyntax.equalsIgnoringCase(name, "trailer") || HTTPSyntax.equalsIgnoringCase(name, "upgrade")
+        case 10:
+            return HTTPSyntax.equalsIgnoringCase(name, "connection") || HTTPSyntax.equalsIgnoringCase(name, "keep-alive")
+        case 16: return HTTPSyntax.equalsIgnoringCase(name, "proxy-connection")
+        case 17: return HTTPSyntax.equalsIgnoringCase(name, "transfer-encoding")
+        default: return false
+        }
+    }
+
     /// The lower-cased hop-by-hop names of a message: ``standard`` plus the tokens listed in its `Connection`
     /// header lines (malformed tokens are skipped).
     public static func names(in headers: HTTPHeaders) -> Set<String> {

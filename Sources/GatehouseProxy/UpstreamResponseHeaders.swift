@@ -22,18 +22,14 @@ public enum UpstreamResponseHeaders {
         return result
     }
 
-    /// The names removed from every upstream response (see `clean`), whatever `Connection` lists.
+    /// The names removed from every upstream response (see `clean`), whatever `Connection` lists: the standard
+    /// hop-by-hop set (`HopByHopHeaders`) and the proxy's own.
     static func isAlwaysRemoved(_ name: String) -> Bool {
+        if HopByHopHeaders.isStandard(name) { return true }
         switch name.utf8.count {
-        case 2: if HTTPFieldName.matches(name, "te") { return true }
         case 4: if HTTPFieldName.matches(name, "date") { return true }
         case 5: if HTTPFieldName.matches(name, "x-pad") { return true }
         case 6: if HTTPFieldName.matches(name, "status") || HTTPFieldName.matches(name, "server") { return true }
-        case 7: if HTTPFieldName.matches(name, "trailer") || HTTPFieldName.matches(name, "upgrade") { return true }
-        case 10:
-            if HTTPFieldName.matches(name, "connection") || HTTPFieldName.matches(name, "keep-alive") { return true }
-        case 16: if HTTPFieldName.matches(name, "proxy-connection") { return true }
-        case 17: if HTTPFieldName.matches(name, "transfer-encoding") { return true }
         default: break
         }
         return HTTPFieldName.hasPrefix(name, "x-accel-") || HTTPFieldName.hasPrefix(name, "x-gatehouse-")

@@ -31,4 +31,14 @@ final class HopByHopHeadersTests: XCTestCase {
         XCTAssertEqual(h.singletonValue(named: "if-range"), .absent)
         XCTAssertEqual(HTTPHeaders([("If-Range", "x")]).singletonValue(named: "if-range"), .one("x"))
     }
+
+    func testIsStandardMatchesTheSetIgnoringCase() {
+        for name in HopByHopHeaders.standard {
+            XCTAssertTrue(HopByHopHeaders.isStandard(name), name)
+            XCTAssertTrue(HopByHopHeaders.isStandard(name.uppercased()), name)
+        }
+        for name in ["Accept", "Connections", "T", "Upgrade-Insecure-Requests", "Transfer-Encodings", ""] {
+            XCTAssertFalse(HopByHopHeaders.isStandard(name), name)
+        }
+    }
 }
