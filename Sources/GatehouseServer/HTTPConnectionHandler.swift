@@ -533,12 +533,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
         let settings = shared.settings
         let hsts = shared.scheme == "https" ? settings.hsts : nil
         let date = dateCache?.current() ?? ""
-        var inline: ByteBuffer?
-        var body = noBody ? GatewayResponseBody.empty : response.body
-        if case .buffer(let b) = body, b.readableBytes <= ResponseWriter.coalesceLimit {
-            inline = b
-            body = .empty
-        }
+        let body = noBody ? GatewayResponseBody.empty : response.body
+        let inline = ResponseWriter.inlineBody(body)
         let capacity = ResponseHeadEncoder.preparedSize(status: response.status, headerBlock: headerBlock, date: date,
                                                         server: settings.serverHeader, keepAlive: keepAlive, hsts: hsts)
             + (inline?.readableBytes ?? 0)
@@ -552,7 +548,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler, LoopDeadlineMember {
             loopBound.value.written(result.map { $0 + inlineBytes }, c, response: response, upstreamReason: "",
                                     keepAlive: keepAlive)
         }
-        if case .empty = body {
+        if inline != nil {
             sendWhole(out, keepAlive: keepAlive, context: context) { done($0.map { 0 }) }
             return
         }
